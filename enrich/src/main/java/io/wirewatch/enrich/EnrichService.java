@@ -1,0 +1,37 @@
+package io.wirewatch.enrich;
+
+import io.wirewatch.common.kafka.StreamsDefaults;
+import io.wirewatch.enrich.stories.StoryClusterer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+import java.util.Properties;
+
+/** The enrich service: builds its topology and runs it with the shared Streams defaults. */
+public final class EnrichService {
+
+    public static final String APPLICATION_ID = "wirewatch-enrich";
+
+    private EnrichService() {}
+
+    public static Topology topology() {
+        return EnrichTopology.build(ArticleEnricher.withDefaultKnowledgeBase(), StoryClusterer.Params.defaults());
+    }
+
+    public static Properties config(String bootstrap, String applicationId) {
+        return StreamsDefaults.base(applicationId == null ? APPLICATION_ID : applicationId, bootstrap, "enrich");
+    }
+
+    public static KafkaStreams create(String bootstrap, Properties overrides) {
+        Properties p = config(bootstrap, null);
+        p.putAll(overrides);
+        return new KafkaStreams(topology(), p);
+    }
+
+    public static void main(String[] args) {
+        String bootstrap = System.getenv().getOrDefault("WIREWATCH_BOOTSTRAP_SERVER", "127.0.0.1:9092");
+        KafkaStreams streams = create(bootstrap, new Properties());
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "enrich-shutdown"));
+        streams.start();
+    }
+}

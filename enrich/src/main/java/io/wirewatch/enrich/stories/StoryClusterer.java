@@ -1,0 +1,225 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.model.Entity;
+import io.wirewatch.common.time.IsoDates;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One-pass story clustering: each article joins the most similar live story or starts a new one.
+ * Candidates come from an inverted index of the stories' top terms and organisations (never a
+ * scan over all stories); similarity is TF-IDF cosine to the story centroid, blended with shared
+ * organisations and jurisdictions; a story stops taking articles once the window has passed since
+ * its last dated article. Exact copies and near-copies are marked {@code duplicateOf}.
+ */
+public final class StoryClusterer {
+
+    /** Tunable parameters; the defaults are what the development sets chose (BENCHMARKS.md). */
+    public record Params(double threshold, double entityWeight, double nearCopy, long windowMillis,
+                         int indexTerms, int postingsPerTerm, int centroidTerms) {
+        public static Params defaults() {
+            return new Params(0.20, 0.35, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200);
+        }
+    }
+
+    /** The outcome for one article. */
+    public record Assignment(String storyId, String duplicateOf, StoryState story) {}
+
+    private static final String DOCS_KEY = "\u0000docs";
+    private static final int MAX_ARTICLE_IDS = 500;
+
+    private final StoryStateStore store;
+    private final Params p;
+
+    public StoryClusterer(StoryStateStore store, Params params) {
+        this.store = store;
+        this.p = params;
+    }
+
+    public Assignment assign(EnrichedArticle a) {
+        String text = (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
+        long eventTime = IsoDates.toEpochMillis(a.published());
+        String hash = textHash(text);
+        String exactCopyOf = store.articleWithText(hash);
+
+        Map<String, Integer> tf = TextVectors.termCounts(text);
+        long docs = store.documentFrequency(DOCS_KEY) + 1;
+        Map<String, Double> vec = new HashMap<>();
+        for (var e : tf.entrySet()) {
+            long df = store.documentFrequency(e.getKey()) + 1;
+            store.putDocumentFrequency(e.getKey(), df);
+            double idf = Math.log((docs + 1.0) / df) + 1.0;
+            vec.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+        }
+        store.putDocumentFrequency(DOCS_KEY, docs);
+        Set<String> ents = entityKeys(a.entities());
+
+        List<String> keys = topTerms(vec, p.indexTerms());
+        for (String e : ents) {
+            if (e.startsWith("ORG/")) {
+                keys.add(e);
+            }
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String k : keys) {
+            candidates.addAll(store.postings(k));
+        }
+
+        StoryState best = null;
+        double bestSim = 0;
+        for (String id : candidates) {
+            StoryState s = store.story(id);
+            if (s == null) {
+                continue;
+            }
+            if (eventTime >= 0 && s.lastEventTime() >= 0 && Math.abs(eventTime - s.lastEventTime()) > p.windowMillis()) {
+                continue;
+            }
+            double sim = similarity(vec, ents, s);
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = s;
+            }
+        }
+
+        String duplicateOf = exactCopyOf;
+        StoryState story;
+        if (best != null && bestSim >= p.threshold()) {
+            if (duplicateOf == null && TextVectors.cosine(vec, best.firstVector()) >= p.nearCopy()) {
+                duplicateOf = best.firstArticleId();
+            }
+            story = join(best, a, vec, ents, eventTime);
+        } else {
+            story = start(a, vec, ents, eventTime);
+        }
+        if (exactCopyOf == null) {
+            store.putArticleWithText(hash, a.id());
+        }
+        store.putStory(story);
+        for (String k : keys) {
+            List<String> post = new ArrayList<>(store.postings(k));
+            post.remove(story.id());
+            post.add(0, story.id());
+            if (post.size() > p.postingsPerTerm()) {
+                post = post.subList(0, p.postingsPerTerm());
+            }
+            store.putPostings(k, post);
+        }
+        return new Assignment(story.id(), duplicateOf, story);
+    }
+
+    private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {
+        double cos = TextVectors.cosine(vec, s.centroid());
+        Set<String> storyEnts = s.entityCounts().keySet();
+        if (ents.isEmpty() || storyEnts.isEmpty()) {
+            return cos;
+        }
+        int shared = 0;
+        for (String e : ents) {
+            if (storyEnts.contains(e)) {
+                shared++;
+            }
+        }
+        double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
+        boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
+        return (1 - p.entityWeight()) * cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
+    }
+
+    private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
+        Map<String, Integer> ec = new HashMap<>();
+        ents.forEach(e -> ec.put(e, 1));
+        Map<String, Double> first = top(vec, 50);
+        String seen = a.published() != null ? a.published() : a.fetched();
+        return new StoryState("s-" + a.id(), headline(a), seen, seen, datePart(a.published()), eventTime,
+                List.of(a.id()), a.outlet() == null ? List.of() : List.of(a.outlet()), ec, top(vec, p.centroidTerms()),
+                first, a.id(), 1);
+    }
+
+    private StoryState join(StoryState s, EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
+        Map<String, Double> c = new HashMap<>(s.centroid());
+        vec.forEach((k, v) -> c.merge(k, v, Double::sum));
+        Map<String, Integer> ec = new HashMap<>(s.entityCounts());
+        ents.forEach(e -> ec.merge(e, 1, Integer::sum));
+        List<String> ids = new ArrayList<>(s.articleIds());
+        if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
+            ids.add(a.id());
+        }
+        List<String> outlets = new ArrayList<>(s.outlets());
+        if (a.outlet() != null && !outlets.contains(a.outlet())) {
+            outlets.add(a.outlet());
+        }
+        String seen = a.published() != null ? a.published() : a.fetched();
+        String first = IsoDates.compare(seen, s.firstSeen()) < 0 ? seen : s.firstSeen();
+        String last = IsoDates.compare(seen, s.lastSeen()) > 0 ? seen : s.lastSeen();
+        String anchor = s.anchorDate();
+        String pub = datePart(a.published());
+        if (pub != null && (anchor == null || pub.compareTo(anchor) < 0)) {
+            anchor = pub;
+        }
+        return new StoryState(s.id(), s.headline() != null ? s.headline() : headline(a), first, last, anchor,
+                Math.max(s.lastEventTime(), eventTime), ids, outlets, ec, top(c, p.centroidTerms()), s.firstVector(),
+                s.firstArticleId(), s.size() + 1);
+    }
+
+    private static Set<String> entityKeys(List<Entity> entities) {
+        Set<String> out = new LinkedHashSet<>();
+        if (entities != null) {
+            for (Entity e : entities) {
+                if (!Entity.PER.equals(e.type())) {
+                    out.add(e.type() + "/" + e.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> topTerms(Map<String, Double> vec, int n) {
+        return new ArrayList<>(top(vec, n).keySet());
+    }
+
+    private static Map<String, Double> top(Map<String, Double> vec, int n) {
+        Map<String, Double> out = new HashMap<>();
+        vec.entrySet().stream()
+                .sorted((x, y) -> {
+                    int c = Double.compare(y.getValue(), x.getValue());
+                    return c != 0 ? c : x.getKey().compareTo(y.getKey());
+                })
+                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String headline(EnrichedArticle a) {
+        if (a.title() != null && !a.title().isBlank()) {
+            return a.title();
+        }
+        String t = a.text() == null ? "" : a.text().strip();
+        int end = t.indexOf('.');
+        return end > 0 && end < 160 ? t.substring(0, end + 1) : t.substring(0, Math.min(t.length(), 120));
+    }
+
+    private static String datePart(String iso) {
+        var d = IsoDates.toLocalDate(iso);
+        return d == null ? null : d.toString();
+    }
+
+    static String textHash(String text) {
+        String norm = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(norm.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

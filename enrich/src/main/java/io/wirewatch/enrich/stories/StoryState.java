@@ -1,0 +1,37 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.model.Story;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the story store keeps per story: the public {@link Story} fields plus the centroid of its
+ * articles' term weights, the first article's vector (for near-copy detection), and entity counts.
+ */
+public record StoryState(
+        String id,
+        String headline,
+        String firstSeen,
+        String lastSeen,
+        String anchorDate,
+        long lastEventTime,
+        List<String> articleIds,
+        List<String> outlets,
+        Map<String, Integer> entityCounts,
+        Map<String, Double> centroid,
+        Map<String, Double> firstVector,
+        String firstArticleId,
+        int size) {
+
+    /** The story as published on {@code news.stories.v1}. */
+    public Story toStory() {
+        List<String> main = entityCounts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(10).map(Map.Entry::getKey).toList();
+        // every organisation of the story, so that aggregate can date their undated claims
+        List<String> orgs = entityCounts.keySet().stream().filter(e -> e.startsWith("ORG/"))
+                .map(e -> e.substring(4)).sorted().toList();
+        return new Story(id, headline, firstSeen, lastSeen, anchorDate, articleIds, outlets, main, orgs);
+    }
+}

@@ -1,0 +1,86 @@
+package io.wirewatch.ingest.extract;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Normalises the date strings pages carry into ISO 8601, keeping the precision and offset they give. */
+public final class Dates {
+
+    private static final Pattern ISO_LIKE = Pattern.compile(
+            "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*"
+                    + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+    private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})-(\\d{2})$");
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
+
+    private Dates() {}
+
+    /** ISO 8601 of a date string in any common machine format, or null when it is not one. */
+    public static String normalize(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        Matcher m = ISO_LIKE.matcher(s);
+        if (m.find()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                if (m.group(4) == null) {
+                    return d.toString();
+                }
+                String time = String.format("%02d:%s:%s", Integer.parseInt(m.group(4)), m.group(5),
+                        m.group(6) == null ? "00" : m.group(6));
+                if (m.group(7) != null) {
+                    time += "." + m.group(7);
+                }
+                LocalDateTime ldt = LocalDateTime.parse(d + "T" + time);
+                String off = m.group(8);
+                if (off == null) {
+                    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
+                }
+                if (!off.equals("Z")) {
+                    off = off.length() == 3 ? off + ":00" : off.length() == 5
+                            ? off.substring(0, 3) + ":" + off.substring(3) : off;
+                }
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(ldt + off));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        if (YEAR_MONTH.matcher(s).matches()) {
+            return s;
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The date in a URL path such as {@code /2025/04/21/}, or null. */
+    public static String fromUrlPath(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
