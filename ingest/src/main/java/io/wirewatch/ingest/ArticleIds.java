@@ -39,6 +39,9 @@ public final class ArticleIds {
             return null;
         }
         String u = stripTracking(url.trim());
+        if (!u.regionMatches(true, 0, "http://", 0, 7) && !u.regionMatches(true, 0, "https://", 0, 8)) {
+            return u; // file: URIs and the like: the normaliser would invent an http:// host
+        }
         String n;
         try {
             n = NORMALIZER.filter(u);
