@@ -263,7 +263,7 @@ public final class ClaimExtractor {
                     score += 2;
                 }
                 if (Pattern.compile("^\\s*(?:Security Council\\s+)?sanctions").matcher(after).find()
-                        || s.substring(m.end(), Math.min(s.length(), t.start() + 1)).trim().length() < 3) {
+                        || m.end() <= t.start() && s.substring(m.end(), t.start()).trim().length() < 3) {
                     score += 4;
                 }
             } else if (body) {

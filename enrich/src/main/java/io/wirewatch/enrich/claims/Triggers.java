@@ -73,6 +73,11 @@ final class Triggers {
             if (delisting && (w.equals("ban") || w.equals("bans") || w.equals("designation") || w.equals("listing"))) {
                 continue;
             }
+            // "its list of banned organisations" names the list, it does not ban anyone
+            if (Pattern.compile("\\blists?\\s+of\\s+$", Pattern.CASE_INSENSITIVE)
+                    .matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                continue;
+            }
             add(out, used, s, m.start(), m.end(), Status.DESIGNATED, true);
         }
         addAll(out, used, s, SANCTION.matcher(s), Status.SANCTIONED, true);
