@@ -111,7 +111,7 @@ public final class ClaimExtractor {
             return null;
         }
         Status status = t.status();
-        boolean pending = !t.state() && (PENDING_CUE.matcher(before).find()
+        boolean pending = !t.state() && (PENDING_CUE.matcher(s.substring(0, t.end())).find()
                 || Pattern.compile("\\bif\\b", Pattern.CASE_INSENSITIVE).matcher(s).find());
         if (pending && status == Status.DELISTED) {
             status = Status.DELISTING_PENDING;
