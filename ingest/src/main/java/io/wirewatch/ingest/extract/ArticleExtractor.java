@@ -190,7 +190,8 @@ public final class ArticleExtractor {
         return primary.matches("[a-z]{2,3}") ? primary : null;
     }
 
-    static String host(String url) {
+    /** The host of a URL without "www.", lower-cased: the outlet name of last resort. */
+    public static String host(String url) {
         if (url == null) {
             return null;
         }

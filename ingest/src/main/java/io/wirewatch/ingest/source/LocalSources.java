@@ -10,7 +10,6 @@ import io.wirewatch.ingest.extract.ExtractedPage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -236,16 +235,7 @@ public final class LocalSources {
     }
 
     static String host(String url) {
-        try {
-            String h = URI.create(url).getHost();
-            if (h == null) {
-                return null;
-            }
-            h = h.toLowerCase(Locale.ROOT);
-            return h.startsWith("www.") ? h.substring(4) : h;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return ArticleExtractor.host(url);
     }
 
     /** UTF-8 (BOM dropped); text that is not UTF-8 is read as windows-1252, the usual legacy encoding. */
