@@ -24,6 +24,8 @@ public final class StreamsDefaults {
                 DlqExceptionHandlers.Deserialization.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DlqExceptionHandlers.Processing.class.getName());
+        // opt in now to what Kafka 5.0 makes the default, so an upgrade changes nothing
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(DlqExceptionHandlers.STAGE_CONFIG, stage);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Under exactly-once the producer flushes at every commit; Streams' default 16 KB batch holds

@@ -8,14 +8,15 @@ import java.util.Set;
 /** Bag-of-words term counts for story similarity: lower-cased word tokens, stop words and numbers dropped. */
 public final class TextVectors {
 
-    private static final Set<String> STOP = Set.of(("a about above after again against all also am an and any are as at be because been "
+    // a set, not Set.of: a word listed twice must not break class initialisation
+    private static final Set<String> STOP = Set.copyOf(java.util.List.of(("a about above after again against all also am an and any are as at be because been "
             + "before being below between both but by can could did do does doing down during each few for from further had has "
             + "have having he her here hers herself him himself his how i if in into is it its itself just me more most my "
             + "myself no nor not now of off on once only or other our ours ourselves out over own same she should so some "
             + "such than that the their theirs them themselves then there these they this those through to too under until "
             + "up very was we were what when where which while who whom why will with would you your yours yourself said says "
             + "say told according new one two three year years also its it's mr ms may might must since last first us "
-            + "would could should week day time people like get got make made many much well back even still").split(" "));
+            + "would could should week day time people like get got make made many much well back even still").split(" ")));
 
     private TextVectors() {}
 

@@ -1,0 +1,19 @@
+package io.wirewatch.app.cli;
+
+import io.wirewatch.enrich.EnrichService;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = "The enrich service (Kafka Streams): news.raw.v1 -> entities, stories, claims -> "
+                + "news.enriched.v1 and news.stories.v1. Runs until stopped.")
+public final class EnrichCommand extends StreamsServiceCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        String bootstrap = kafka.requireBootstrap("enrich");
+        kafka.open().close();
+        return runUntilStopped(EnrichService.create(bootstrap, overrides()), "enrich");
+    }
+}

@@ -1,0 +1,95 @@
+package io.wirewatch.app.pipeline;
+
+import io.wirewatch.aggregate.AggregateService;
+import io.wirewatch.aggregate.AggregateTopology;
+import io.wirewatch.enrich.EnrichService;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The two stream processors of a batch run (`run`, `demo`, `replay`, the end-to-end tests), started
+ * side by side in this JVM, and a way to know when they have processed everything ingest published.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final KafkaStreams enrich;
+    private final KafkaStreams aggregate;
+    private final Quiescence quiescence;
+
+    private Pipeline(KafkaStreams enrich, KafkaStreams aggregate, Quiescence quiescence) {
+        this.enrich = enrich;
+        this.aggregate = aggregate;
+        this.quiescence = quiescence;
+    }
+
+    /** Starts enrich and aggregate with their state under {@code stateDir}; ids may carry a suffix (replay). */
+    public static Pipeline start(String bootstrap, Path stateDir, String idSuffix) {
+        String enrichId = EnrichService.APPLICATION_ID + idSuffix;
+        String aggregateId = AggregateService.APPLICATION_ID + idSuffix;
+        Topology enrichTopology = EnrichService.topology();
+        Topology aggregateTopology = AggregateTopology.build();
+        Properties enrichProps = EnrichService.config(bootstrap, enrichId);
+        enrichProps.putAll(overrides(stateDir));
+        Properties aggregateProps = AggregateService.config(bootstrap, aggregateId);
+        aggregateProps.putAll(overrides(stateDir));
+        List<Quiescence.Stage> stages = new ArrayList<>();
+        stages.addAll(Quiescence.stagesOf(enrichId, enrichTopology));
+        stages.addAll(Quiescence.stagesOf(aggregateId, aggregateTopology));
+        KafkaStreams enrich = new KafkaStreams(enrichTopology, enrichProps);
+        KafkaStreams aggregate = new KafkaStreams(aggregateTopology, aggregateProps);
+        enrich.start();
+        aggregate.start();
+        return new Pipeline(enrich, aggregate, new Quiescence(bootstrap, stages));
+    }
+
+    private static Properties overrides(Path stateDir) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // a batch run wants results soon after the input ends, not at the next 30 s commit
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        return p;
+    }
+
+    /** Blocks until both applications run and every record ingest published has gone through all stages. */
+    public void awaitProcessed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitRunning(enrich, "enrich", deadline);
+        awaitRunning(aggregate, "aggregate", deadline);
+        quiescence.await(deadline, () -> {
+            failIfDead(enrich, "enrich");
+            failIfDead(aggregate, "aggregate");
+        });
+    }
+
+    private static void awaitRunning(KafkaStreams streams, String name, long deadline) throws InterruptedException {
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            failIfDead(streams, name);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not reach RUNNING (state " + streams.state() + ")");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void failIfDead(KafkaStreams streams, String name) {
+        KafkaStreams.State s = streams.state();
+        if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING || s == KafkaStreams.State.PENDING_ERROR) {
+            throw new IllegalStateException("the " + name + " stream processor stopped (" + s + "); see its log above");
+        }
+    }
+
+    @Override
+    public void close() {
+        Duration wait = Duration.ofSeconds(30);
+        enrich.close(wait);
+        aggregate.close(wait);
+        quiescence.close();
+    }
+}

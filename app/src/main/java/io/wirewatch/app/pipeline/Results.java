@@ -1,0 +1,101 @@
+package io.wirewatch.app.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirewatch.common.Topics;
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.model.OrgStatus;
+import io.wirewatch.common.model.Story;
+import io.wirewatch.common.serde.Json;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a batch run produced, read back from the output topics (committed records only) and
+ * reduced to the latest value per key, as a compacted topic would be: the contract's run files.
+ */
+public record Results(List<EnrichedArticle> articles, List<Story> stories, List<OrgStatus> organizations) {
+
+    public static Results read(String bootstrap) {
+        List<EnrichedArticle> articles = new ArrayList<>(
+                latestByKey(bootstrap, Topics.ENRICHED, b -> Json.read(b, EnrichedArticle.class)).values());
+        List<Story> stories = new ArrayList<>(
+                latestByKey(bootstrap, Topics.STORIES, b -> Json.read(b, Story.class)).values());
+        List<OrgStatus> orgs = new ArrayList<>(
+                latestByKey(bootstrap, Topics.STATUS, b -> Json.read(b, OrgStatus.class)).values());
+        // deterministic files whatever the arrival order: articles and stories by id, organizations by id
+        articles.sort(Comparator.comparing(EnrichedArticle::id));
+        stories.sort(Comparator.comparing(Story::id));
+        orgs.sort(Comparator.comparing(OrgStatus::id));
+        return new Results(articles, stories, orgs);
+    }
+
+    /** Writes articles.jsonl, stories.jsonl and status.json into {@code dir}. */
+    public void writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        writeLines(dir.resolve("articles.jsonl"), articles);
+        writeLines(dir.resolve("stories.jsonl"), stories);
+        ObjectNode status = Json.MAPPER.createObjectNode();
+        status.set("organizations", Json.MAPPER.valueToTree(organizations));
+        Files.writeString(dir.resolve("status.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static void writeLines(Path file, List<?> values) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Object v : values) {
+                w.write(Json.write(v));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** Reads a topic from the beginning to its current end; a tombstone removes its key. */
+    static <T> Map<String, T> latestByKey(String bootstrap, String topic, Function<byte[], T> parse) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        Map<String, T> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() == null) {
+                        latest.remove(r.key());
+                        continue;
+                    }
+                    try {
+                        latest.put(r.key(), parse.apply(r.value()));
+                    } catch (RuntimeException e) {
+                        // a record the services would have dead-lettered; the run files show only valid ones
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+}
