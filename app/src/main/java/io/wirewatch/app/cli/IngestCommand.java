@@ -40,7 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         String env = System.getenv("WIREWATCH_SOURCES");
         if (env != null && !env.isBlank()) {
-            Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(sources::add);
+            Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !sources.contains(s)).forEach(sources::add);
         }
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("ingest needs at least one --source (or WIREWATCH_SOURCES)");
