@@ -5,6 +5,7 @@ import io.wirewatch.app.cli.DemoCommand;
 import io.wirewatch.app.cli.EnrichCommand;
 import io.wirewatch.app.cli.ExtractCommand;
 import io.wirewatch.app.cli.IngestCommand;
+import io.wirewatch.app.cli.ReplayCommand;
 import io.wirewatch.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, version = "wirewatch 0.1.0",
         description = "News about designations and bans, turned into live per-organization status tables on Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, ExtractCommand.class,
-                IngestCommand.class, EnrichCommand.class, AggregateCommand.class})
+                IngestCommand.class, EnrichCommand.class, AggregateCommand.class, ReplayCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

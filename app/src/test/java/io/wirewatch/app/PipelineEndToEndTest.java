@@ -2,6 +2,7 @@ package io.wirewatch.app;
 
 import io.wirewatch.app.broker.Cluster;
 import io.wirewatch.app.cli.BatchRun;
+import io.wirewatch.app.cli.ReplayCommand;
 import io.wirewatch.app.demo.DemoSite;
 import io.wirewatch.app.pipeline.Results;
 import io.wirewatch.common.model.RawArticle;
@@ -76,6 +77,17 @@ class PipelineEndToEndTest {
         assertThat(backward).isEqualTo(forward);
         assertThat(mixed).isEqualTo(forward);
         assertThat(forward).contains("\"code\":\"RU\"");
+    }
+
+    @Test
+    void replayWithFreshStateRebuildsIdenticalTables() throws Exception {
+        Path seeds = seeds();
+        try (Cluster cluster = Cluster.open(null, 2, (short) 1)) {
+            Results first = BatchRun.execute(cluster, List.of(seeds.toString()), LOOPBACK, null, Duration.ofMinutes(3), QUIET);
+            Results replayed = ReplayCommand.replay(cluster, null, Duration.ofMinutes(3));
+            assertThat(Json.write(replayed.organizations())).isEqualTo(Json.write(first.organizations()));
+            TalibanTable.assertExpectedRows(replayed);
+        }
     }
 
     /** The backfill format: one raw article per line, with the ids the articles already had. */
