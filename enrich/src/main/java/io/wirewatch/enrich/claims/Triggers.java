@@ -17,7 +17,8 @@ final class Triggers {
     /** A trigger found in a sentence: status, span, and whether it describes a standing state. */
     record Trigger(Status status, int start, int end, boolean state) {}
 
-    private static final String STATUS_NOUN = "(?:ban|bans|designation|designations|status|list|listing|blacklist|"
+    // plural "lists" too: "removed it from their lists of banned organizations" is a delisting
+    private static final String STATUS_NOUN = "(?:ban|bans|designation|designations|status|list|lists|listing|blacklist|blacklists|"
             + "proscription|label|restrictions|sanctions|terrorist\\s+tag)";
     private static final String GAP = "(?:[^.;:?!]{0,90}?)";
 

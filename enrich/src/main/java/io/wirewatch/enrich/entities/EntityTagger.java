@@ -140,6 +140,11 @@ public final class EntityTagger {
             if (!ORG_HEADS.contains(head.text()) || covered[head.start()]) {
                 continue;
             }
+            // "Liberation Front": the last head of a run closes the name, so it is found once, whole
+            if (i + 1 < tokens.size() && ORG_HEADS.contains(tokens.get(i + 1).text())
+                    && tokens.get(i + 1).start() <= head.end() + 1 && !covered[tokens.get(i + 1).start()]) {
+                continue;
+            }
             int first = i;
             int j = i - 1;
             while (j >= 0) {
@@ -154,6 +159,13 @@ public final class EntityTagger {
                 }
                 j--;
             }
+            // a sentence's capitalised first word joined by "of" ("Members of the X Front") is not the name
+            while (first < i && sentenceInitial(tokens, first) && NAME_GLUE.contains(tokens.get(first + 1).text())) {
+                first++;
+                while (first < i && (NAME_GLUE.contains(tokens.get(first).text()) || !tokens.get(first).isCapitalized())) {
+                    first++;
+                }
+            }
             // the name must have at least one capitalised word before the head noun
             if (first == i) {
                 continue;
@@ -162,6 +174,14 @@ public final class EntityTagger {
             out.add(new Mention(slug(name), Entity.ORG, name, tokens.get(first).start(), head.end(), "PATTERN", null, name));
         }
         return out;
+    }
+
+    private static boolean sentenceInitial(List<Token> tokens, int k) {
+        if (k == 0) {
+            return true;
+        }
+        String prev = tokens.get(k - 1).text();
+        return prev.equals(".") || prev.equals("!") || prev.equals("?") || prev.equals("\n");
     }
 
     private static List<Mention> titledPersons(String text, boolean[] covered) {

@@ -4,12 +4,21 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Sentence splitting with the JDK's rule-based BreakIterator; line breaks always end a sentence. */
 public final class Sentences {
 
     /** A sentence and where it starts in the text. */
     public record Sentence(String text, int start) {}
+
+    /** An initialism at the end of a break ("the U.N.", "the U.S."): BreakIterator ends a sentence there. */
+    private static final Pattern INITIALISM_END = Pattern.compile("(?:\\b\\p{Lu}\\.){2,}$");
+    /** Words that usually open a new sentence; after one of them an initialism did end the sentence. */
+    private static final Set<String> SENTENCE_OPENERS = Set.of("The", "A", "An", "It", "Its", "He", "She", "They",
+            "We", "I", "This", "That", "These", "Those", "There", "In", "On", "At", "But", "And", "However", "Meanwhile",
+            "After", "Before", "When", "While", "If", "As", "His", "Her", "Their", "Our", "Some", "Many", "So", "Yet");
 
     private Sentences() {}
 
@@ -29,6 +38,15 @@ public final class Sentences {
             it.setText(line);
             int s = it.first();
             for (int e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
+                // "...adhere to the U.N. Security Council sanctions": keep going past an initialism
+                while (e < line.length() && INITIALISM_END.matcher(line.substring(s, e).strip()).find()
+                        && !opensSentence(line.substring(e))) {
+                    int next = it.next();
+                    if (next == BreakIterator.DONE) {
+                        break;
+                    }
+                    e = next;
+                }
                 String sent = line.substring(s, e).strip();
                 if (!sent.isEmpty()) {
                     out.add(new Sentence(sent, lineStart + s + (line.substring(s, e).indexOf(sent))));
@@ -37,5 +55,18 @@ public final class Sentences {
             lineStart = lineEnd + 1;
         }
         return out;
+    }
+
+    private static boolean opensSentence(String rest) {
+        String r = rest.stripLeading();
+        if (r.isEmpty()) {
+            return true;
+        }
+        int k = 0;
+        while (k < r.length() && Character.isLetter(r.charAt(k))) {
+            k++;
+        }
+        String word = r.substring(0, k);
+        return word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || SENTENCE_OPENERS.contains(word);
     }
 }
