@@ -65,6 +65,9 @@ public final class AggregateTopology {
         }
         Map<String, List<ClaimRecord>> byOrg = new LinkedHashMap<>();
         for (Claim c : a.claims()) {
+            if (c == null || c.org() == null) {
+                continue; // no organisation to key it by; the article's other claims still count
+            }
             byOrg.computeIfAbsent(c.org(), k -> new ArrayList<>()).add(
                     new ClaimRecord(c, a.id(), a.url(), a.outlet(), a.published(), a.storyId(), a.duplicateOf()));
         }
@@ -73,7 +76,7 @@ public final class AggregateTopology {
             List<String> aliases = new ArrayList<>();
             if (a.entities() != null) {
                 for (Entity en : a.entities()) {
-                    if (Entity.ORG.equals(en.type()) && en.id().equals(e.getKey()) && en.aliases() != null) {
+                    if (Entity.ORG.equals(en.type()) && e.getKey().equals(en.id()) && en.aliases() != null) {
                         aliases.addAll(en.aliases());
                     }
                 }

@@ -28,8 +28,9 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             ledger = OrgLedger.empty(org);
         }
         OrgLedger updated = ledger.apply(record.value());
-        ledgers.put(org, updated);
+        // fold before storing: if the fold throws, the record is dead-lettered and the ledger stays as it was
         OrgStatus status = StatusFolder.fold(updated);
+        ledgers.put(org, updated);
         if (status != null && !status.equals(StatusFolder.fold(ledger))) {
             context.forward(record.withValue(status));
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Folds an organisation's claims into its status table, in event time:
@@ -28,7 +29,11 @@ import java.util.TreeMap;
  *       statuses, and {@code since} is the earliest known date of that run;</li>
  *   <li>a pending claim never overrides a final decision of the same date; an undated standing
  *       state ("is still banned") never interrupts a pending change of that same state;</li>
- *   <li>claims whose date cannot be known order by their article's date, background first.</li>
+ *   <li>claims whose date cannot be known order by their article's date, background first;</li>
+ *   <li>a coarse date ("2025") takes a finer compatible date of the same status ("2025-04-17"),
+ *       unless that date is scheduled (after its article's date: a hearing "set for" a day);</li>
+ *   <li>claims that name no known status or jurisdiction are ignored; the name is the one most
+ *       articles use, the other names become aliases.</li>
  * </ul>
  * The table depends only on the set of claims and story dates, never on arrival order.
  */
@@ -38,15 +43,19 @@ public final class StatusFolder {
 
     private StatusFolder() {}
 
-    /** A claim placed in time. */
-    record Dated(ClaimRecord record, Status status, String since, String position) {
+    /**
+     * A claim placed in time. {@code scheduled} marks a date after its article's own date (a hearing
+     * "set for" a day): it says what is awaited, not when the state began.
+     */
+    record Dated(ClaimRecord record, Status status, String since, String position, boolean scheduled) {
         Claim claim() {
             return record.claim();
         }
     }
 
     public static OrgStatus fold(OrgLedger ledger) {
-        List<ClaimRecord> all = ledger.allClaims();
+        // a claim enrich could not complete is skipped: one bad record must not poison the organisation
+        List<ClaimRecord> all = ledger.allClaims().stream().filter(StatusFolder::usable).toList();
         if (all.isEmpty()) {
             return null;
         }
@@ -62,9 +71,48 @@ public final class StatusFolder {
         }
         out.sort(Comparator.comparingInt((JurisdictionRow r) -> -r.evidence().size()).thenComparing(JurisdictionRow::code)
                 .thenComparing(r -> r.list() == null ? "" : r.list()));
-        List<String> aliases = new ArrayList<>(ledger.aliases());
-        aliases.remove(ledger.name());
-        return new OrgStatus(ledger.orgId(), ledger.name(), aliases, out);
+        String name = name(all, ledger.name());
+        TreeSet<String> aliases = new TreeSet<>(ledger.aliases());
+        all.forEach(cr -> {
+            if (cr.claim().orgName() != null) {
+                aliases.add(cr.claim().orgName());
+            }
+        });
+        aliases.remove(name);
+        return new OrgStatus(ledger.orgId(), name, new ArrayList<>(aliases), out);
+    }
+
+    static boolean usable(ClaimRecord cr) {
+        if (cr == null || cr.claim() == null || cr.articleId() == null || cr.claim().jurisdiction() == null
+                || cr.claim().status() == null) {
+            return false;
+        }
+        try {
+            Status.valueOf(cr.claim().status());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The name most articles use, ties alphabetically: the ledger keeps the last name it was sent,
+     * which depends on arrival order.
+     */
+    static String name(List<ClaimRecord> claims, String fallback) {
+        Map<String, Set<String>> articlesByName = new TreeMap<>();
+        for (ClaimRecord cr : claims) {
+            if (cr.claim().orgName() != null) {
+                articlesByName.computeIfAbsent(cr.claim().orgName(), k -> new HashSet<>()).add(cr.articleId());
+            }
+        }
+        String best = null;
+        for (var e : articlesByName.entrySet()) {
+            if (best == null || e.getValue().size() > articlesByName.get(best).size()) {
+                best = e.getKey();
+            }
+        }
+        return best == null ? fallback : best;
     }
 
     static Dated date(ClaimRecord cr, Map<String, String> storyAnchors) {
@@ -84,7 +132,10 @@ public final class StatusFolder {
         } else {
             position = exact ? anchor.toString() : Integer.toString(anchor.getYear());
         }
-        return new Dated(cr, Status.valueOf(c.status()), since, position);
+        String ref = anchor == null ? null : exact ? anchor.toString() : Integer.toString(anchor.getYear());
+        boolean scheduled = since != null && (expr.future()
+                || ref != null && IsoDates.compare(since, ref) > 0 && !since.startsWith(ref));
+        return new Dated(cr, Status.valueOf(c.status()), since, position, scheduled);
     }
 
     /** "2025" and "2025-04-17" for the same status are one date: keep the more precise. */
@@ -94,7 +145,9 @@ public final class StatusFolder {
             String finer = null;
             if (d.since() != null) {
                 for (Dated o : claims) {
-                    if (o.status() == d.status() && o.since() != null && o.since().length() > d.since().length()
+                    // a scheduled date ("hearing set for April 17") is not a finer account of an earlier claim
+                    if (o.status() == d.status() && o.since() != null && !o.scheduled()
+                            && o.since().length() > d.since().length()
                             && o.since().startsWith(d.since())
                             && (finer == null || o.since().length() > finer.length()
                             || o.since().length() == finer.length() && o.since().compareTo(finer) < 0)) {
@@ -102,7 +155,7 @@ public final class StatusFolder {
                     }
                 }
             }
-            out.add(finer == null ? d : new Dated(d.record(), d.status(), finer, finer));
+            out.add(finer == null ? d : new Dated(d.record(), d.status(), finer, finer, d.scheduled()));
         }
         out.sort(Comparator.comparing(Dated::position)
                 .thenComparingInt(d -> d.since() == null ? 0 : 1)
@@ -153,16 +206,21 @@ public final class StatusFolder {
         }
 
         // independent sources: distinct outlets among the current run's original (non-copy) articles
+        Status now = current;
+        List<Dated> support = currentRun.stream().filter(d -> d.status() == now).toList();
+        List<Dated> originals = support.stream().filter(d -> d.record().duplicateOf() == null).toList();
         Set<String> outlets = new HashSet<>();
-        Set<String> articles = new HashSet<>();
         double disbelief = 1.0;
-        for (Dated d : currentRun) {
-            if (d.status() != current || d.record().duplicateOf() != null) {
-                continue;
-            }
-            outlets.add(d.record().outlet() == null ? d.record().articleId() : d.record().outlet());
-            if (articles.add(d.record().articleId())) {
-                disbelief *= 1 - d.claim().confidence();
+        if (originals.isEmpty()) {
+            // copies whose original made no such claim are still one source, as sure as the surest copy
+            disbelief = 1 - support.stream().mapToDouble(d -> d.claim().confidence()).max().orElse(0);
+        } else {
+            Set<String> articles = new HashSet<>();
+            for (Dated d : originals) {
+                outlets.add(d.record().outlet() == null ? d.record().articleId() : d.record().outlet());
+                if (articles.add(d.record().articleId())) {
+                    disbelief *= 1 - d.claim().confidence();
+                }
             }
         }
         Claim last = currentRun.get(currentRun.size() - 1).claim();

@@ -1,0 +1,227 @@
+package io.wirewatch.aggregate;
+
+import io.wirewatch.common.Topics;
+import io.wirewatch.common.model.Claim;
+import io.wirewatch.common.model.DeadLetter;
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.model.Entity;
+import io.wirewatch.common.model.OrgStatus;
+import io.wirewatch.common.model.OrgStatus.JurisdictionRow;
+import io.wirewatch.common.model.Story;
+import io.wirewatch.common.serde.Json;
+import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.time.DateExpr;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AggregateTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> enriched;
+    private TestInputTopic<String, String> stories;
+    private TestOutputTopic<String, OrgStatus> status;
+    private TestOutputTopic<String, DeadLetter> dlq;
+
+    @BeforeEach
+    void start() {
+        driver = newDriver(stateDir.resolve("a"));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private TopologyTestDriver newDriver(Path dir) {
+        return newDriver(dir, null);
+    }
+
+    private TopologyTestDriver newDriver(Path dir, String guarantee) {
+        // the service's real configuration, so the DLQ handlers and the event-time extractor are the ones in use
+        Properties p = AggregateService.config("unused:9092", "aggregate-test");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        if (guarantee != null) {
+            p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        }
+        TopologyTestDriver d = new TopologyTestDriver(AggregateTopology.build(), p);
+        enriched = d.createInputTopic(Topics.ENRICHED, new StringSerializer(), new StringSerializer());
+        stories = d.createInputTopic(Topics.STORIES, new StringSerializer(), new StringSerializer());
+        status = d.createOutputTopic(Topics.STATUS, new StringDeserializer(), JsonSerde.STATUS.deserializer());
+        dlq = d.createOutputTopic(Topics.DLQ, new StringDeserializer(), JsonSerde.DEAD_LETTER.deserializer());
+        return d;
+    }
+
+    private static Claim claim(String org, String orgName, String jurisdiction, String status, String list,
+                               DateExpr date, boolean background, String sentence) {
+        return new Claim(org, orgName, jurisdiction, "Land " + jurisdiction, status, list, date, null, background,
+                sentence, 0.85);
+    }
+
+    private static EnrichedArticle article(String id, String outlet, String published, String storyId,
+                                           String duplicateOf, List<Entity> entities, Claim... claims) {
+        return new EnrichedArticle(id, "https://" + outlet + ".example/" + id, null, outlet, "Headline " + id, null,
+                published, "2025-05-01T00:00:00Z", "en", "Invented body of " + id + ".", entities, storyId,
+                duplicateOf, List.of(claims));
+    }
+
+    private static final List<Entity> ENTITIES = List.of(
+            new Entity("red-lantern", Entity.ORG, "Red Lantern Front", 3, 0, List.of("RLF", "the Lanterns")),
+            new Entity("blue-hand", Entity.ORG, "Blue Hand", 1, 40, List.of()));
+
+    private List<EnrichedArticle> articles() {
+        return List.of(
+                article("art-1", "north-herald", "2025-04-21", "story-1", null, ENTITIES,
+                        claim("red-lantern", "Red Lantern Front", "XA", "DESIGNATED", null,
+                                DateExpr.absolute(2003, null, null), true, "Xland had banned the front since 2003."),
+                        claim("red-lantern", "Red Lantern Front", "XA", "DELISTED", null,
+                                DateExpr.monthDay(4, 17, false), false, "On April 17 a court in Xland lifted the ban."),
+                        claim("blue-hand", "Blue Hand", "XB", "DESIGNATED", null, DateExpr.ANCHOR, false,
+                                "Yland banned the Blue Hand.")),
+                // undated: its April date takes the year of its story
+                article("art-2", "south-wire", null, "story-1", null, ENTITIES,
+                        claim("red-lantern", "Red Lantern Front", "XA", "DELISTED", null,
+                                DateExpr.monthDay(4, 17, false), false, "Xland's court ended the ban on April 17."),
+                        claim("red-lantern", "Red Lantern Front", "UN", "SANCTIONED", "sanctions",
+                                DateExpr.UNKNOWN, false, "The front remains under UN sanctions.")),
+                article("art-3", "east-post", "2025-04-08", "story-0", null, ENTITIES,
+                        claim("red-lantern", "Red Lantern Front", "XA", "DELISTING_PENDING", null,
+                                DateExpr.ANCHOR, false, "Xland's prosecutor asked for the ban to be lifted.")),
+                // a copy of art-1 from another outlet
+                article("art-4", "copy-desk", "2025-04-21", "story-1", "art-1", ENTITIES,
+                        claim("red-lantern", "Red Lantern Front", "XA", "DELISTED", null,
+                                DateExpr.monthDay(4, 17, false), false, "On April 17 a court in Xland lifted the ban.")));
+    }
+
+    private static final Story STORY = new Story("story-1", "Xland lifts ban", "2025-04-21T08:00:00Z",
+            "2025-04-22T08:00:00Z", "2025-04-21", List.of("art-1", "art-2", "art-4"),
+            List.of("north-herald", "south-wire", "copy-desk"), List.of("red-lantern", "XA"), List.of("red-lantern"));
+
+    private void pipe(EnrichedArticle a) {
+        enriched.pipeInput(a.id(), Json.write(a));
+    }
+
+    @Test
+    void foldsArticlesAndStoriesIntoOneTablePerOrganization() {
+        articles().forEach(this::pipe);
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+
+        Map<String, OrgStatus> tables = status.readKeyValuesToMap();
+        assertThat(tables).containsOnlyKeys("red-lantern", "blue-hand");
+
+        OrgStatus red = tables.get("red-lantern");
+        assertThat(red.name()).isEqualTo("Red Lantern Front");
+        assertThat(red.aliases()).containsExactly("RLF", "the Lanterns");
+        JurisdictionRow xa = red.jurisdictions().stream().filter(r -> r.code().equals("XA")).findFirst().orElseThrow();
+        assertThat(xa.status()).isEqualTo("DELISTED");
+        assertThat(xa.since()).isEqualTo("2025-04-17");
+        assertThat(xa.history()).extracting(h -> h.status() + "@" + h.since())
+                .containsExactly("DESIGNATED@2003", "DELISTING_PENDING@2025-04-08", "DELISTED@2025-04-17");
+        // north-herald and south-wire; the copy desk reprinted north-herald
+        assertThat(xa.sources()).isEqualTo(2);
+        assertThat(xa.evidence()).extracting(OrgStatus.Evidence::articleId)
+                .containsExactlyInAnyOrder("art-1", "art-1", "art-2", "art-3", "art-4");
+
+        JurisdictionRow un = red.jurisdictions().stream().filter(r -> r.code().equals("UN")).findFirst().orElseThrow();
+        assertThat(un.status()).isEqualTo("SANCTIONED");
+        assertThat(un.list()).isEqualTo("sanctions");
+
+        assertThat(tables.get("blue-hand").jurisdictions()).extracting(JurisdictionRow::code, JurisdictionRow::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("XB", "DESIGNATED"));
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theStoryDateArrivingLaterStillDatesTheUndatedArticle() {
+        pipe(articles().get(1));
+        OrgStatus before = status.readKeyValuesToMap().get("red-lantern");
+        JurisdictionRow xa = before.jurisdictions().stream().filter(r -> r.code().equals("XA")).findFirst().orElseThrow();
+        assertThat(xa.since()).isNull();
+
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+        OrgStatus after = status.readKeyValuesToMap().get("red-lantern");
+        xa = after.jurisdictions().stream().filter(r -> r.code().equals("XA")).findFirst().orElseThrow();
+        assertThat(xa.since()).isEqualTo("2025-04-17");
+    }
+
+    @Test
+    void arrivalOrderDoesNotChangeTheTables() {
+        articles().forEach(this::pipe);
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+        String forward = Json.write(status.readKeyValuesToMap().get("red-lantern"));
+        driver.close();
+
+        driver = newDriver(stateDir.resolve("b"));
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+        List<EnrichedArticle> reversed = new ArrayList<>(articles());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(this::pipe);
+        String backward = Json.write(status.readKeyValuesToMap().get("red-lantern"));
+
+        assertThat(backward).isEqualTo(forward);
+    }
+
+    @Test
+    void brokenJsonGoesToTheDeadLetterTopicAndProcessingContinues() {
+        // TopologyTestDriver 4.3.1 under exactly_once_v2 never surfaces records that exception handlers
+        // send (seen with a probe: the handler runs, the mock producer's history stays empty), so this
+        // test drives the same handlers at-least-once
+        driver.close();
+        driver = newDriver(stateDir.resolve("dlq"), StreamsConfig.AT_LEAST_ONCE);
+        enriched.pipeInput("bad-1", "{\"id\": \"bad-1\", \"claims\": [");
+        enriched.pipeInput("bad-2", "[1, 2, 3]");
+        pipe(articles().get(0));
+
+        List<org.apache.kafka.streams.test.TestRecord<String, DeadLetter>> dead = dlq.readRecordsToList();
+        assertThat(dead).extracting(org.apache.kafka.streams.test.TestRecord::key).containsExactly("bad-1", "bad-2");
+        DeadLetter first = dead.get(0).value();
+        assertThat(first.sourceTopic()).isEqualTo(Topics.ENRICHED);
+        assertThat(first.stage()).startsWith("aggregate");
+        assertThat(first.reason()).contains("EnrichedArticle");
+        assertThat(first.value()).isEqualTo("{\"id\": \"bad-1\", \"claims\": [");
+        assertThat(dead.get(0).headers().lastHeader("wirewatch.reason")).isNotNull();
+
+        assertThat(status.readKeyValuesToMap()).containsKeys("red-lantern", "blue-hand");
+    }
+
+    @Test
+    void aClaimWithAnUnknownStatusDoesNotBlockTheOrganization() {
+        pipe(article("odd", "north-herald", "2025-04-01", null, null, ENTITIES,
+                claim("red-lantern", "Red Lantern Front", "XA", "ADMIRED", null, DateExpr.ANCHOR, false,
+                        "Xland praised the front.")));
+        pipe(articles().get(0));
+        OrgStatus red = status.readKeyValuesToMap().get("red-lantern");
+        assertThat(red.jurisdictions()).extracting(JurisdictionRow::code).containsExactly("XA");
+        assertThat(red.jurisdictions().get(0).status()).isEqualTo("DELISTED");
+    }
+
+    @Test
+    void aClaimWithoutAnOrganizationIsSkippedNotTheWholeArticle() {
+        List<Entity> entities = new ArrayList<>(ENTITIES);
+        entities.add(new Entity(null, Entity.ORG, "Nameless", 1, 5, null));
+        pipe(article("partial", "north-herald", "2025-04-01", null, null, entities,
+                claim(null, null, "XA", "DESIGNATED", null, DateExpr.ANCHOR, false, "Xland banned someone."),
+                claim("blue-hand", "Blue Hand", "XB", "DESIGNATED", null, DateExpr.ANCHOR, false,
+                        "Yland banned the Blue Hand.")));
+        assertThat(status.readKeyValuesToMap()).containsOnlyKeys("blue-hand");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+}
