@@ -1,6 +1,7 @@
 package io.wirewatch.app;
 
 import io.wirewatch.app.cli.AggregateCommand;
+import io.wirewatch.app.cli.BenchCommand;
 import io.wirewatch.app.cli.DemoCommand;
 import io.wirewatch.app.cli.EnrichCommand;
 import io.wirewatch.app.cli.ExtractCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, version = "wirewatch 0.1.0",
         description = "News about designations and bans, turned into live per-organization status tables on Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, ExtractCommand.class,
-                IngestCommand.class, EnrichCommand.class, AggregateCommand.class, ReplayCommand.class})
+                IngestCommand.class, EnrichCommand.class, AggregateCommand.class, ReplayCommand.class, BenchCommand.class})
 public final class Wirewatch implements Runnable {
 
     @CommandLine.Spec

@@ -1,19 +1,48 @@
 package io.wirewatch.app.cli;
 
 import io.wirewatch.aggregate.AggregateService;
+import io.wirewatch.aggregate.api.LocalStoreStatusSource;
+import io.wirewatch.aggregate.api.StatusHttpServer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "aggregate", mixinStandardHelpOptions = true,
         description = "The aggregate service (Kafka Streams): news.enriched.v1 and news.stories.v1 -> "
-                + "per-organization status tables on org.status.v1. Runs until stopped.")
+                + "per-organization status tables on org.status.v1, served over HTTP (API and dashboard). Runs until stopped.")
 public final class AggregateCommand extends StreamsServiceCommand implements Callable<Integer> {
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:WIREWATCH_HTTP_PORT:-8080}",
+            description = "Port of the status API and dashboard (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+
+    @Option(names = "--http-bind", paramLabel = "ADDRESS", defaultValue = "${env:WIREWATCH_HTTP_BIND:-0.0.0.0}",
+            description = "Address the HTTP server binds. Default: ${DEFAULT-VALUE}.")
+    String httpBind;
 
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("aggregate");
         kafka.open().close();
-        return runUntilStopped(AggregateService.create(bootstrap, overrides()), "aggregate");
+        Properties overrides = overrides();
+        KafkaStreams streams = AggregateService.create(bootstrap, overrides);
+        StatusHttpServer http;
+        try {
+            http = new StatusHttpServer(new LocalStoreStatusSource(streams,
+                    overrides.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)), httpBind, httpPort).start();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serve HTTP on " + httpBind + ":" + httpPort
+                    + " (" + e.getMessage() + "); set --http-port / WIREWATCH_HTTP_PORT to a free port");
+        }
+        try {
+            return runUntilStopped(streams, "aggregate");
+        } finally {
+            http.close();
+        }
     }
 }

@@ -24,6 +24,18 @@ public final class StreamsDefaults {
                 DlqExceptionHandlers.Deserialization.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DlqExceptionHandlers.Processing.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DlqExceptionHandlers.Production.class.getName());
+        // an oversized result becomes a dead letter before it is sent: under exactly-once the broker's
+        // rejection would abort the transaction, and the same input would fail again after every restart
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DlqExceptionHandlers.OversizedRecordGuard.class.getName());
+        p.put(StreamsConfig.producerPrefix(DlqExceptionHandlers.STAGE_CONFIG), stage);
+        // inputs are stamped with their topic, partition and offset, which Streams carries to the outputs
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DlqExceptionHandlers.LineageStamp.class.getName());
+        p.put(StreamsConfig.producerPrefix(DlqExceptionHandlers.MAX_RECORD_BYTES_CONFIG),
+                DlqExceptionHandlers.DEFAULT_MAX_RECORD_BYTES);
         // opt in now to what Kafka 5.0 makes the default, so an upgrade changes nothing
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(DlqExceptionHandlers.STAGE_CONFIG, stage);

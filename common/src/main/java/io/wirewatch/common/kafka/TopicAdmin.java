@@ -25,9 +25,15 @@ public final class TopicAdmin {
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.Spec spec : Topics.ALL) {
                 if (!existing.contains(spec.name())) {
-                    missing.add(new NewTopic(spec.name(), partitions, replication).configs(Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG,
-                            spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
+                    Map<String, String> configs = new java.util.HashMap<>();
+                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+                    // records carry the publish time: with time-based retention, articles published more than
+                    // a week ago would be deleted before they are processed, and replay would lose history
+                    if (spec.name().equals(Topics.RAW) || spec.name().equals(Topics.ENRICHED)) {
+                        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+                    }
+                    missing.add(new NewTopic(spec.name(), partitions, replication).configs(configs));
                 }
             }
             if (!missing.isEmpty()) {

@@ -1,0 +1,453 @@
+package io.wirewatch.app.bench;
+
+import io.wirewatch.app.pipeline.Pipeline;
+import io.wirewatch.common.Topics;
+import io.wirewatch.common.kafka.StreamsDefaults;
+import io.wirewatch.common.model.RawArticle;
+import io.wirewatch.common.serde.Json;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.aggregate.AggregateService;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The end-to-end throughput benchmark behind {@code wirewatch bench} (issue 7): a synthetic corpus is
+ * loaded into {@code news.raw.v1}, then, one after the other on the same broker and in the same JVM,
+ * <ol>
+ *   <li>a pass-through Kafka Streams application with the same defaults as the services (exactly-once v2,
+ *       the same producer settings and commit interval) copies the raw bytes to {@value #PASSTHROUGH_TOPIC}
+ *       without deserialising them: the cost of Kafka Streams and exactly-once alone;</li>
+ *   <li>enrich and aggregate, as {@code run} starts them, process the same records.</li>
+ * </ol>
+ * Each stage is timed from the start of its applications to the moment their consumer groups last
+ * moved a committed offset before everything was found processed; throughput is records per second.
+ */
+public final class Benchmark {
+
+    public static final String PASSTHROUGH_TOPIC = "bench.passthrough.v1";
+    public static final String PASSTHROUGH_APP = "wirewatch-bench-passthrough";
+
+    /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
+    public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh) {}
+
+    /** Figures of one run. Seconds are wall-clock. */
+    public record Result(long articles, long records, double loadSeconds, double passthroughSeconds,
+                         double pipelineSeconds) {
+        public long articlesPerSecond() {
+            return Math.round(records / pipelineSeconds);
+        }
+
+        public long passthroughPerSecond() {
+            return Math.round(records / passthroughSeconds);
+        }
+
+        /** The contract's last line: {@code articles=N articles_per_s=X passthrough_per_s=Y ratio=X/Y}. */
+        public String line() {
+            long x = articlesPerSecond();
+            long y = passthroughPerSecond();
+            return String.format(Locale.ROOT, "articles=%d articles_per_s=%d passthrough_per_s=%d ratio=%.2f",
+                    articles, x, y, y == 0 ? 0.0 : (double) x / y);
+        }
+    }
+
+    private final String bootstrap;
+    private final Options options;
+    private final PrintStream log;
+
+    public Benchmark(String bootstrap, Options options, PrintStream log) {
+        this.bootstrap = bootstrap;
+        this.options = options;
+        this.log = log;
+    }
+
+    public Result run() throws Exception {
+        Path stateDir = options.stateDir() != null ? options.stateDir() : Files.createTempDirectory("wirewatch-bench-");
+        // against a fresh embedded broker the ids are fixed; on a shared cluster every run gets its own groups
+        String suffix = options.fresh() ? "-bench" : "-bench-" + System.currentTimeMillis();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<TopicPartition> raw = partitions(admin, Topics.RAW);
+            long before = count(admin, raw);
+            if (before > 0) {
+                log.printf("bench: warning: %s already holds %d records; every stage processes them too%n", Topics.RAW, before);
+            }
+            createTopic(admin, PASSTHROUGH_TOPIC, raw.size());
+
+            JvmStats jvm = new JvmStats();
+            log.printf("bench: loading %d articles (seed %d) into %s (%d partitions)%n",
+                    options.articles(), options.seed(), Topics.RAW, raw.size());
+            double load = load();
+            long records = count(admin, raw);
+            log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
+
+            log.printf("bench: pass-through (exactly_once_v2, bytes in, bytes out) over %d records%n", records);
+            double passthrough = passthrough(admin, raw, stateDir.resolve("passthrough"), PASSTHROUGH_APP + suffix);
+            log.printf("bench: pass-through: %.2f s, %.0f records/s; %s%n", passthrough, records / passthrough,
+                    jvm.sinceLast());
+
+            log.printf("bench: enrich + aggregate (exactly_once_v2) over %d records%n", records);
+            double pipeline = pipeline(admin, raw, stateDir.resolve("pipeline"), suffix);
+            log.printf("bench: enrich + aggregate: %.2f s, %.0f articles/s; %s%n", pipeline, records / pipeline,
+                    jvm.sinceLast());
+            outputs(admin);
+            return new Result(options.articles(), records, load, passthrough, pipeline);
+        } finally {
+            if (options.stateDir() == null) {
+                deleteQuietly(stateDir);
+            }
+        }
+    }
+
+    // ---- (a) load ------------------------------------------------------------------------------------
+
+    private double load() throws Exception {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        c.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long bytes = 0;
+        long genNanos = 0;
+        long t0 = System.nanoTime();
+        CorpusGenerator corpus = new CorpusGenerator(options.seed(), options.articles());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(c, new StringSerializer(), new ByteArraySerializer())) {
+            long n = 0;
+            long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (corpus.hasNext()) {
+                long g = System.nanoTime();
+                RawArticle a = corpus.next();
+                byte[] value = Json.writeBytes(a);
+                genNanos += System.nanoTime() - g;
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(Topics.RAW, a.id(), value), (md, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                if (failure.get() != null) {
+                    break;
+                }
+                n++;
+                if (System.nanoTime() > nextReport) {
+                    log.printf("bench: load: %d/%d%n", n, options.articles());
+                    nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("loading the corpus failed: " + failure.get().getMessage(), failure.get());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.printf("bench: corpus: %s; %.1f MB of JSON (%.1f KB per article); generating and serialising took %.1f s "
+                        + "of the load%n", corpus.summary(), bytes / 1e6, bytes / 1e3 / Math.max(1, options.articles()),
+                genNanos / 1e9);
+        return seconds;
+    }
+
+    // ---- (b) pass-through ---------------------------------------------------------------------------
+
+    private double passthrough(Admin admin, List<TopicPartition> raw, Path stateDir, String appId) throws Exception {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-bytes"))
+                .to(PASSTHROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-same-bytes"));
+        Properties p = StreamsDefaults.base(appId, bootstrap, "bench");
+        // the same overrides Pipeline applies to enrich and aggregate in a batch run
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        Map<TopicPartition, Long> ends = endOffsets(admin, raw);
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId))) {
+            long t0 = System.nanoTime();
+            try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
+                streams.start();
+                while (true) {
+                    KafkaStreams.State s = streams.state();
+                    if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.PENDING_ERROR
+                            || s == KafkaStreams.State.NOT_RUNNING) {
+                        throw new IllegalStateException("the pass-through application stopped (" + s + ")");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the pass-through did not finish within " + options.timeout());
+                    }
+                    // news.raw.v1 is written without transactions: done means committed == log end, exactly
+                    Map<TopicPartition, OffsetAndMetadata> committed = watcher.latest(appId);
+                    if (committed != null && ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()))) {
+                        break;
+                    }
+                    Thread.sleep(20);
+                }
+                long end = watcher.lastChangeNanos();
+                streams.close(Duration.ofSeconds(30));
+                return (end - t0) / 1e9;
+            }
+        }
+    }
+
+    // ---- (c) enrich + aggregate ---------------------------------------------------------------------
+
+    private double pipeline(Admin admin, List<TopicPartition> raw, Path stateDir, String suffix) throws Exception {
+        String enrichId = EnrichService.APPLICATION_ID + suffix;
+        String aggregateId = AggregateService.APPLICATION_ID + suffix;
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(enrichId, aggregateId))) {
+            long t0 = System.nanoTime();
+            long total = endOffsets(admin, raw).values().stream().mapToLong(Long::longValue).sum();
+            Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
+            try (Pipeline pipeline = Pipeline.start(bootstrap, stateDir, suffix)) {
+                pipeline.awaitProcessed(options.timeout());
+                long awaited = System.nanoTime();
+                watcher.pollOnce();
+                long end = watcher.lastChangeNanos();
+                log.printf("bench: enrich + aggregate: last committed-offset change after %.2f s; "
+                        + "quiescence confirmed after %.2f s%n", (end - t0) / 1e9, (awaited - t0) / 1e9);
+                return (end - t0) / 1e9;
+            } finally {
+                progress.interrupt();
+            }
+        }
+    }
+
+    private Thread progressLogger(CommitWatcher watcher, List<String> groups, long total, long t0) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(5000);
+                    StringBuilder sb = new StringBuilder();
+                    for (String g : groups) {
+                        Map<TopicPartition, OffsetAndMetadata> c = watcher.latest(g);
+                        Map<String, Long> byTopic = new java.util.TreeMap<>();
+                        if (c != null) {
+                            c.forEach((tp, om) -> byTopic.merge(tp.topic().replace(g + "-", ""),
+                                    om == null ? 0L : om.offset(), Long::sum));
+                        }
+                        byTopic.forEach((topic, n) -> sb.append(' ').append(topic).append('=').append(n));
+                    }
+                    log.printf("bench: after %.0f s, committed input offsets (of %d raw records):%s%n",
+                            (System.nanoTime() - t0) / 1e9, total, sb);
+                }
+            } catch (InterruptedException ignored) {
+                // the stage is over
+            }
+        }, "bench-progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void outputs(Admin admin) throws Exception {
+        StringBuilder sb = new StringBuilder("bench: log end offsets (records + transaction markers):");
+        for (String topic : List.of(Topics.ENRICHED, Topics.STORIES, Topics.STATUS, Topics.DLQ, PASSTHROUGH_TOPIC)) {
+            sb.append(' ').append(topic).append('=').append(count(admin, partitions(admin, topic)));
+        }
+        log.println(sb);
+    }
+
+    // ---- Kafka helpers -------------------------------------------------------------------------------
+
+    private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        return d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<TopicPartition> tps) throws Exception {
+        Map<TopicPartition, OffsetSpec> q = new HashMap<>();
+        tps.forEach(tp -> q.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> out = new HashMap<>();
+        admin.listOffsets(q).all().get(30, TimeUnit.SECONDS).forEach((tp, r) -> out.put(tp, r.offset()));
+        return out;
+    }
+
+    /** Records between the earliest and the latest offset (for a topic written with transactions, markers too). */
+    private static long count(Admin admin, List<TopicPartition> tps) throws Exception {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        tps.forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+        long begin = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS).values().stream()
+                .mapToLong(r -> r.offset()).sum();
+        long end = endOffsets(admin, tps).values().stream().mapToLong(Long::longValue).sum();
+        return end - begin;
+    }
+
+    private void createTopic(Admin admin, String topic, int partitions) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, options.replication())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // leftover temp state is harmless
+        }
+    }
+
+    // ---- watching commits and the JVM -------------------------------------------------------------------
+
+    /**
+     * Polls the committed offsets of some consumer groups every 20 ms on its own thread and remembers
+     * when they last changed: under exactly-once a group commits its input offsets atomically with its
+     * output, so the last change is the moment the stage finished its work.
+     */
+    static final class CommitWatcher implements AutoCloseable {
+        private final Admin admin;
+        private final List<String> groups;
+        private final Map<String, Map<TopicPartition, OffsetAndMetadata>> latest = new HashMap<>();
+        private final Thread thread;
+        private volatile long lastChange = System.nanoTime();
+        private volatile boolean running = true;
+
+        CommitWatcher(Admin admin, List<String> groups) {
+            this.admin = admin;
+            this.groups = groups;
+            this.thread = new Thread(() -> {
+                while (running) {
+                    pollOnce();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-commit-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        synchronized void pollOnce() {
+            for (String g : groups) {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(g)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, Long> offsets = new HashMap<>();
+                    now.forEach((tp, om) -> offsets.put(tp, om == null ? null : om.offset()));
+                    Map<TopicPartition, OffsetAndMetadata> before = latest.get(g);
+                    Map<TopicPartition, Long> beforeOffsets = new HashMap<>();
+                    if (before != null) {
+                        before.forEach((tp, om) -> beforeOffsets.put(tp, om == null ? null : om.offset()));
+                    }
+                    if (!offsets.equals(beforeOffsets)) {
+                        lastChange = System.nanoTime();
+                    }
+                    latest.put(g, now);
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    // the group may not exist yet; try again at the next poll
+                }
+            }
+        }
+
+        synchronized Map<TopicPartition, OffsetAndMetadata> latest(String group) {
+            return latest.get(group);
+        }
+
+        long lastChangeNanos() {
+            return lastChange;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join(5000);
+        }
+    }
+
+    /** GC count and time, CPU time and peak heap of this JVM (broker included) between two calls. */
+    static final class JvmStats {
+        private long gcCount;
+        private long gcMillis;
+        private long cpuNanos;
+        private long wallNanos;
+
+        JvmStats() {
+            sinceLast();
+        }
+
+        String sinceLast() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, gc.getCollectionCount());
+                millis += Math.max(0, gc.getCollectionTime());
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                    pool.resetPeakUsage();
+                }
+            }
+            long cpu = cpuTime();
+            long wall = System.nanoTime();
+            String s = String.format(Locale.ROOT,
+                    "JVM: %d GCs taking %d ms, heap peak %d MB (sum of pool peaks; max %d MB), CPU %.1f s over %.1f s wall (%.2f cores)",
+                    count - gcCount, millis - gcMillis, peak >> 20,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20,
+                    (cpu - cpuNanos) / 1e9, (wall - wallNanos) / 1e9,
+                    wall == wallNanos ? 0.0 : (double) (cpu - cpuNanos) / (wall - wallNanos));
+            gcCount = count;
+            gcMillis = millis;
+            cpuNanos = cpu;
+            wallNanos = wall;
+            return s;
+        }
+
+        private static long cpuTime() {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return Math.max(0, os.getProcessCpuTime());
+            }
+            return 0;
+        }
+    }
+}
