@@ -27,7 +27,7 @@ class WirewatchCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "run", "extract", "ingest", "enrich", "aggregate"}) {
+        for (String command : new String[] {"demo", "run", "extract", "ingest", "enrich", "aggregate", "replay", "bench"}) {
             CommandLine cli = Wirewatch.commandLine();
             StringWriter out = new StringWriter();
             cli.setOut(new PrintWriter(out, true));
