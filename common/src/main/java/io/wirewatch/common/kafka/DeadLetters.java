@@ -24,7 +24,11 @@ public final class DeadLetters {
     public static DeadLetter of(String stage, String reason, String topic, Integer partition, Long offset,
                                 byte[] key, byte[] value) {
         String text = value == null ? null : utf8OrNull(value);
-        String base64 = value != null && text == null ? Base64.getEncoder().encodeToString(value) : null;
+        // binary bodies are cut before encoding, so the dead letter itself stays under the broker's record limit
+        String base64 = value != null && text == null
+                ? Base64.getEncoder().encodeToString(value.length > MAX_VALUE_CHARS / 4 * 3
+                        ? java.util.Arrays.copyOf(value, MAX_VALUE_CHARS / 4 * 3) : value)
+                : null;
         if (text != null && text.length() > MAX_VALUE_CHARS) {
             text = text.substring(0, MAX_VALUE_CHARS);
         }
