@@ -29,15 +29,15 @@ import java.util.concurrent.TimeUnit;
  * in data-flow order: a stage commits its input offsets atomically with its output, so once stage n
  * has nothing pending, everything it will ever write for this input is already visible to stage n+1.
  */
-final class Quiescence implements AutoCloseable {
+public final class Quiescence implements AutoCloseable {
 
-    record Stage(String groupId, List<String> topics) {}
+    public record Stage(String groupId, List<String> topics) {}
 
     /**
      * One stage per sub-topology, in the order the builder created them (the data flow). Internal
      * topics appear in the description without the application-id prefix they carry on the broker.
      */
-    static List<Stage> stagesOf(String applicationId, Topology topology) {
+    public static List<Stage> stagesOf(String applicationId, Topology topology) {
         Set<String> contract = new HashSet<>();
         Topics.ALL.forEach(t -> contract.add(t.name()));
         List<Stage> stages = new ArrayList<>();
@@ -59,7 +59,7 @@ final class Quiescence implements AutoCloseable {
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> probe;
 
-    Quiescence(String bootstrap, List<Stage> stages) {
+    public Quiescence(String bootstrap, List<Stage> stages) {
         this.stages = stages;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         Map<String, Object> c = new HashMap<>();
@@ -67,7 +67,13 @@ final class Quiescence implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         this.probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Waits for two quiet passes in a row; {@code healthCheck} runs before each pass and may throw. */
+    public void await(java.time.Duration timeout, Runnable healthCheck) throws InterruptedException {
+        await(System.nanoTime() + timeout.toNanos(), healthCheck);
     }
 
     void await(long deadlineNanos, Runnable healthCheck) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.wirewatch.app.reliability;
 
+import io.wirewatch.app.pipeline.Quiescence;
+
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.app.broker.Cluster;
 import io.wirewatch.common.model.RawArticle;
@@ -53,7 +55,7 @@ class CrashRecoveryTest {
             Path config = ServiceProcess.fastFailoverConfig(work);
             try (ServiceProcess enrich = new ServiceProcess("enrich", bs, work.resolve("enrich-state"), config, work);
                  ServiceProcess aggregate = new ServiceProcess("aggregate", bs, work.resolve("aggregate-state"), config, work);
-                 Quiet quiet = new Quiet(bs, Quiet.pipelineStages(EnrichService.APPLICATION_ID, AggregateService.APPLICATION_ID))) {
+                 Quiescence quiet = new Quiescence(bs, ReliabilityRuns.pipelineStages())) {
                 // the input arrives in rounds + 1 batches, one before the services start and one during each outage
                 List<List<RawArticle>> batches = batches(articles, rounds + 1);
                 KafkaIO.produce(bs, batches.get(0));

@@ -34,4 +34,14 @@ final class ReliabilityRuns {
         Files.createDirectories(dir);
         return dir;
     }
+
+    /** The quiescence stages of the default enrich and aggregate applications, from their topologies. */
+    static java.util.List<io.wirewatch.app.pipeline.Quiescence.Stage> pipelineStages() {
+        java.util.List<io.wirewatch.app.pipeline.Quiescence.Stage> stages = new java.util.ArrayList<>(
+                io.wirewatch.app.pipeline.Quiescence.stagesOf(io.wirewatch.enrich.EnrichService.APPLICATION_ID,
+                        io.wirewatch.enrich.EnrichService.topology()));
+        stages.addAll(io.wirewatch.app.pipeline.Quiescence.stagesOf(io.wirewatch.aggregate.AggregateService.APPLICATION_ID,
+                io.wirewatch.aggregate.AggregateTopology.build()));
+        return stages;
+    }
 }

@@ -1,5 +1,7 @@
 package io.wirewatch.app.reliability;
 
+import io.wirewatch.app.pipeline.Quiescence;
+
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.app.broker.Cluster;
 import io.wirewatch.common.model.RawArticle;
@@ -50,7 +52,7 @@ class ScaleOutTest {
             KafkaStreams aggregateB = AggregateService.create(bs, props("aggregate-b"));
             instances.addAll(List.of(enrichA, enrichB, aggregateA, aggregateB));
             instances.forEach(KafkaStreams::start);
-            try (Quiet quiet = new Quiet(bs, Quiet.pipelineStages(EnrichService.APPLICATION_ID, AggregateService.APPLICATION_ID))) {
+            try (Quiescence quiet = new Quiescence(bs, ReliabilityRuns.pipelineStages())) {
                 awaitRunning(instances);
                 int enrichTasks = enrichB.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
                 int aggregateTasks = aggregateB.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
