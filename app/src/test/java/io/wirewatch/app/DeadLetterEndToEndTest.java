@@ -7,14 +7,10 @@ import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.DeadLetter;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.ingest.fetch.FetchConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +46,7 @@ class DeadLetterEndToEndTest {
                     FetchConfig.defaults(), null, Duration.ofMinutes(3), new PrintStream(OutputStream.nullOutputStream()));
 
             assertThat(r.articles()).extracting(a -> a.title()).containsExactly("Ministry outlaws the Grey Harbour Brotherhood");
-            List<ConsumerRecord<String, String>> dlq = readAll(cluster.bootstrap(), Topics.DLQ);
+            List<ConsumerRecord<String, byte[]>> dlq = Results.readCommitted(cluster.bootstrap(), Topics.DLQ);
             assertThat(dlq).hasSize(1);
             assertThat(dlq.get(0).key()).isEqualTo("broken-1");
             DeadLetter letter = Json.read(dlq.get(0).value(), DeadLetter.class);
@@ -59,22 +54,6 @@ class DeadLetterEndToEndTest {
             assertThat(letter.sourceTopic()).isEqualTo(Topics.RAW);
             assertThat(letter.reason()).isNotBlank();
             assertThat(letter.value()).contains("broken-1");
-        }
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            List<ConsumerRecord<String, String>> out = new ArrayList<>();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
         }
     }
 }

@@ -69,12 +69,29 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
 
     /** Reads a topic from the beginning to its current end; a tombstone removes its key. */
     static <T> Map<String, T> latestByKey(String bootstrap, String topic, Function<byte[], T> parse) {
+        Map<String, T> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : readCommitted(bootstrap, topic)) {
+            if (r.value() == null) {
+                latest.remove(r.key());
+                continue;
+            }
+            try {
+                latest.put(r.key(), parse.apply(r.value()));
+            } catch (RuntimeException e) {
+                // a record the services would have dead-lettered; the run files show only valid ones
+            }
+        }
+        return latest;
+    }
+
+    /** Every committed record of a topic, from the beginning to its last stable offset when called. */
+    public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        Map<String, T> latest = new LinkedHashMap<>();
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -82,20 +99,14 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                        continue;
-                    }
-                    try {
-                        latest.put(r.key(), parse.apply(r.value()));
-                    } catch (RuntimeException e) {
-                        // a record the services would have dead-lettered; the run files show only valid ones
-                    }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
                 }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
-        return latest;
+        return out;
     }
 }
