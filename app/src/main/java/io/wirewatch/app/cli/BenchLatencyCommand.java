@@ -1,0 +1,50 @@
+package io.wirewatch.app.cli;
+
+import io.wirewatch.app.bench.LatencyProbe;
+import io.wirewatch.app.broker.Cluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = {"Latency from publish on news.raw.v1 to the status table: enrich and aggregate run as `run` "
+                + "starts them (exactly-once), benchmark-corpus articles are produced at a steady rate, and a "
+                + "read_committed consumer of org.status.v1 notes when each article first shows as evidence.",
+                "The last line on stdout is `latency rate=R sent=N observed=M p50_ms=.. p95_ms=.. p99_ms=.. max_ms=..`."})
+public final class BenchLatencyCommand implements Callable<Integer> {
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "500",
+            description = "Articles per second. Default: ${DEFAULT-VALUE}.")
+    int rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
+            description = "Measured period. Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "15",
+            description = "Period before it, not counted (JIT, first commits). Default: ${DEFAULT-VALUE}.")
+    int warmupSeconds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "11",
+            description = "Seed of the corpus generator. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rate < 1 || seconds < 1 || warmupSeconds < 0) {
+            throw new IllegalArgumentException("--rate and --seconds must be at least 1, --warmup-seconds at least 0");
+        }
+        try (Cluster cluster = kafka.open()) {
+            LatencyProbe.Result r = new LatencyProbe(cluster.bootstrap(),
+                    new LatencyProbe.Options(rate, seconds, warmupSeconds, seed, Duration.ofMinutes(5)), System.err).run();
+            System.err.flush();
+            System.out.println(r.line());
+        }
+        return 0;
+    }
+}
