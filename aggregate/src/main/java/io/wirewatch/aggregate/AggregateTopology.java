@@ -2,7 +2,6 @@ package io.wirewatch.aggregate;
 
 import io.wirewatch.aggregate.status.ClaimRecord;
 import io.wirewatch.aggregate.status.OrgEvent;
-import io.wirewatch.aggregate.status.OrgLedger;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.Claim;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +45,11 @@ public final class AggregateTopology {
                 .stream(Topics.STORIES, Consumed.with(Serdes.String(), JsonSerde.STORY).withName("read-stories"))
                 .flatMap((id, story) -> anchorEvents(story), Named.as("story-dates-by-organization"));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StatusFoldProcessor.LEDGER_STORE), Serdes.String(), JsonSerde.of(OrgLedger.class)));
+        StatusFoldProcessor.addStores(builder);
 
         claims.merge(storyDates, Named.as("organization-events"))
                 .repartition(Repartitioned.with(Serdes.String(), ORG_EVENT).withName("by-organization"))
-                .process(StatusFoldProcessor::new, Named.as("fold-status-tables"), StatusFoldProcessor.LEDGER_STORE)
+                .process(StatusFoldProcessor::new, Named.as("fold-status-tables"), StatusFoldProcessor.STORES)
                 .to(Topics.STATUS, Produced.with(Serdes.String(), JsonSerde.STATUS).withName("write-status-tables"));
 
         return builder.build();
