@@ -1,5 +1,7 @@
 package io.wirewatch.aggregate.status;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import java.util.TreeMap;
 
 /**
@@ -18,7 +20,9 @@ public record RowState(String code, String list, TreeMap<String, Point> points, 
     /**
      * Claims of one status placed at one point in time. {@code weight} is the number of distinct
      * outlets among its original (non-copy) claims; {@code claims} counts every claim, copies included.
+     * Stored as a JSON array: a row keeps one per distinct date and status.
      */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     public record Point(String status, String since, String position, boolean scheduled, int claims, int weight) {
 
         static String key(String status, String since, String position, boolean scheduled) {

@@ -130,20 +130,26 @@ public final class StatusFolder {
 
     /** "2025" and "2025-04-17" for the same status are one date: keep the more precise. */
     static List<Step> refine(Iterable<Point> points) {
-        List<Point> all = new ArrayList<>();
-        points.forEach(all::add);
+        // per status, the dates a coarser date may take: dated, not scheduled
+        Map<String, java.util.TreeSet<String>> finerByStatus = new java.util.HashMap<>();
+        for (Point o : points) {
+            if (o.since() != null && !o.scheduled()) {
+                finerByStatus.computeIfAbsent(o.status(), k -> new java.util.TreeSet<>()).add(o.since());
+            }
+        }
         Map<String, Step> merged = new LinkedHashMap<>();
-        for (Point d : all) {
+        for (Point d : points) {
             String finer = null;
-            if (d.since() != null) {
-                for (Point o : all) {
-                    // a scheduled date ("hearing set for April 17") is not a finer account of an earlier claim
-                    if (o.status().equals(d.status()) && o.since() != null && !o.scheduled()
-                            && o.since().length() > d.since().length()
-                            && o.since().startsWith(d.since())
-                            && (finer == null || o.since().length() > finer.length()
-                            || o.since().length() == finer.length() && o.since().compareTo(finer) < 0)) {
-                        finer = o.since();
+            if (d.since() != null && d.since().length() < 10 && finerByStatus.containsKey(d.status())) {
+                // the finer dates are the ones d is a prefix of: one range of the sorted set;
+                // the most precise wins, the earliest among equally precise ones
+                // (a scheduled date, "hearing set for April 17", is not a finer account of an earlier claim)
+                for (String o : finerByStatus.get(d.status()).subSet(d.since() + "-", d.since() + "-\uffff")) {
+                    if (finer == null || o.length() > finer.length()) {
+                        finer = o;
+                    }
+                    if (finer.length() == 10) {
+                        break;
                     }
                 }
             }
