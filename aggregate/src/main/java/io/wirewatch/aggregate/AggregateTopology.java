@@ -57,11 +57,20 @@ public final class AggregateTopology {
 
     static List<KeyValue<String, OrgEvent>> claimEvents(EnrichedArticle a) {
         List<KeyValue<String, OrgEvent>> out = new ArrayList<>();
-        if (a == null || a.claims() == null || a.claims().isEmpty()) {
+        if (a == null || a.id() == null) {
             return out;
         }
         Map<String, List<ClaimRecord>> byOrg = new LinkedHashMap<>();
-        for (Claim c : a.claims()) {
+        // every organisation the article mentions gets its claims, even none: an article enriched
+        // again without a claim it had must retract it (the fold ignores a first event without claims)
+        if (a.entities() != null) {
+            for (Entity en : a.entities()) {
+                if (en != null && Entity.ORG.equals(en.type()) && en.id() != null) {
+                    byOrg.computeIfAbsent(en.id(), k -> new ArrayList<>());
+                }
+            }
+        }
+        for (Claim c : a.claims() == null ? List.<Claim>of() : a.claims()) {
             if (c == null || c.org() == null) {
                 continue; // no organisation to key it by; the article's other claims still count
             }
@@ -69,7 +78,7 @@ public final class AggregateTopology {
                     new ClaimRecord(c, a.id(), a.url(), a.outlet(), a.published(), a.storyId(), a.duplicateOf()));
         }
         for (var e : byOrg.entrySet()) {
-            String name = e.getValue().get(0).claim().orgName();
+            String name = e.getValue().isEmpty() ? null : e.getValue().get(0).claim().orgName();
             List<String> aliases = new ArrayList<>();
             if (a.entities() != null) {
                 for (Entity en : a.entities()) {

@@ -57,6 +57,9 @@ public final class OrgFold {
             if (latest.equals(old)) {
                 return Change.NONE; // the same article again (a retry, a replay): nothing to do
             }
+            if (old == null && latest.claims().stream().noneMatch(StatusFolder::usable)) {
+                return Change.NONE; // a mention without claims: nothing to retract, nothing to keep
+            }
             if (old != null) {
                 contribute(tx, table, old, -1, rows);
             }
