@@ -4,14 +4,9 @@ import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.AggregateTopology;
 import io.wirewatch.common.Topics;
 import io.wirewatch.aggregate.status.ClaimRecord;
-import io.wirewatch.aggregate.status.EvidenceTally;
-import io.wirewatch.aggregate.status.FoldState;
+import io.wirewatch.aggregate.status.MemoryFoldState;
 import io.wirewatch.aggregate.status.OrgEvent;
 import io.wirewatch.aggregate.status.OrgFold;
-import io.wirewatch.aggregate.status.OrgTable;
-import io.wirewatch.aggregate.status.OutletTally;
-import io.wirewatch.aggregate.status.RowState;
-import io.wirewatch.aggregate.status.StoryDates;
 import io.wirewatch.common.model.Claim;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
@@ -31,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * The aggregate's cost per claim as one organisation's history grows: N invented articles, one
@@ -109,12 +103,12 @@ public final class FoldBenchmark {
     }
 
     /**
-     * The fold alone ({@code -Dfold.only=true}): the same claims through {@link OrgFold} on maps of
-     * serialized values (the stores' serdes), without RocksDB and without the test driver's commit
-     * after every record.
+     * The fold alone ({@code -Dfold.only=true}): the same claims through {@link OrgFold} on
+     * {@link MemoryFoldState#serialized()} (the stores' serdes), without RocksDB and without the
+     * test driver's commit after every record.
      */
     static void foldOnly(int n, int days, boolean report) {
-        OrgFold fold = new OrgFold(new SerializedState());
+        OrgFold fold = new OrgFold(MemoryFoldState.serialized());
         List<OrgEvent> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EnrichedArticle a = article(i, days);
@@ -148,61 +142,6 @@ public final class FoldBenchmark {
                     n, days, cpuTotal / 1e3 / n, cpuTenth / 1e3 / Math.max(1, n / 10),
                     (cpuTotal - cpuTenth) / 1e3 / Math.max(1, n - n / 10), total / 1e3 / n,
                     emitted, emitted == 0 ? 0 : bytes / emitted, total / 1e9);
-        }
-    }
-
-    /** The fold's tables as sorted maps of JSON bytes, through the same serdes as the service's stores. */
-    private static final class SerializedState implements FoldState {
-        private final Table<OrgEvent> articles = table(OrgEvent.class);
-        private final Table<StoryDates> stories = table(StoryDates.class);
-        private final Table<RowState> rows = table(RowState.class);
-        private final Table<OutletTally> tallies = table(OutletTally.class);
-        private final TreeMap<String, byte[]> evidenceBytes = new TreeMap<>();
-        private final Table<EvidenceTally> evidence = table(EvidenceTally.class, evidenceBytes);
-        private final Table<OrgTable> tables = table(OrgTable.class);
-
-        private static <V> Table<V> table(Class<V> type) {
-            return table(type, new TreeMap<>());
-        }
-
-        private static <V> Table<V> table(Class<V> type, TreeMap<String, byte[]> map) {
-            JsonSerde<V> serde = JsonSerde.of(type);
-            return new Table<>() {
-                @Override
-                public V get(String key) {
-                    return serde.deserializer().deserialize("", map.get(key));
-                }
-
-                @Override
-                public void put(String key, V value) {
-                    if (value == null) {
-                        map.remove(key);
-                    } else {
-                        map.put(key, serde.serializer().serialize("", value));
-                    }
-                }
-            };
-        }
-
-        @Override public Table<OrgEvent> articles() { return articles; }
-        @Override public Table<StoryDates> stories() { return stories; }
-        @Override public Table<RowState> rows() { return rows; }
-        @Override public Table<OutletTally> tallies() { return tallies; }
-        @Override public Table<EvidenceTally> evidence() { return evidence; }
-        @Override public Table<OrgTable> tables() { return tables; }
-
-        @Override
-        public List<EvidenceTally> lastEvidence(String prefix, int n) {
-            JsonSerde<EvidenceTally> serde = JsonSerde.of(EvidenceTally.class);
-            List<EvidenceTally> out = new ArrayList<>();
-            for (byte[] b : evidenceBytes.subMap(prefix, true, prefix + "\uffff", false).descendingMap().values()) {
-                if (out.size() == n) {
-                    break;
-                }
-                out.add(serde.deserializer().deserialize("", b));
-            }
-            java.util.Collections.reverse(out);
-            return out;
         }
     }
 
