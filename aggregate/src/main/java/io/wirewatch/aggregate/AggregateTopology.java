@@ -2,7 +2,6 @@ package io.wirewatch.aggregate;
 
 import io.wirewatch.aggregate.status.ClaimRecord;
 import io.wirewatch.aggregate.status.OrgEvent;
-import io.wirewatch.aggregate.status.OrgLedger;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.Claim;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +45,11 @@ public final class AggregateTopology {
                 .stream(Topics.STORIES, Consumed.with(Serdes.String(), JsonSerde.STORY).withName("read-stories"))
                 .flatMap((id, story) -> anchorEvents(story), Named.as("story-dates-by-organization"));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StatusFoldProcessor.LEDGER_STORE), Serdes.String(), JsonSerde.of(OrgLedger.class)));
+        StatusFoldProcessor.addStores(builder);
 
         claims.merge(storyDates, Named.as("organization-events"))
                 .repartition(Repartitioned.with(Serdes.String(), ORG_EVENT).withName("by-organization"))
-                .process(StatusFoldProcessor::new, Named.as("fold-status-tables"), StatusFoldProcessor.LEDGER_STORE)
+                .process(StatusFoldProcessor::new, Named.as("fold-status-tables"), StatusFoldProcessor.STORES)
                 .to(Topics.STATUS, Produced.with(Serdes.String(), JsonSerde.STATUS).withName("write-status-tables"));
 
         return builder.build();
@@ -60,11 +57,20 @@ public final class AggregateTopology {
 
     static List<KeyValue<String, OrgEvent>> claimEvents(EnrichedArticle a) {
         List<KeyValue<String, OrgEvent>> out = new ArrayList<>();
-        if (a == null || a.claims() == null || a.claims().isEmpty()) {
+        if (a == null || a.id() == null) {
             return out;
         }
         Map<String, List<ClaimRecord>> byOrg = new LinkedHashMap<>();
-        for (Claim c : a.claims()) {
+        // every organisation the article mentions gets its claims, even none: an article enriched
+        // again without a claim it had must retract it (the fold ignores a first event without claims)
+        if (a.entities() != null) {
+            for (Entity en : a.entities()) {
+                if (en != null && Entity.ORG.equals(en.type()) && en.id() != null) {
+                    byOrg.computeIfAbsent(en.id(), k -> new ArrayList<>());
+                }
+            }
+        }
+        for (Claim c : a.claims() == null ? List.<Claim>of() : a.claims()) {
             if (c == null || c.org() == null) {
                 continue; // no organisation to key it by; the article's other claims still count
             }
@@ -72,7 +78,7 @@ public final class AggregateTopology {
                     new ClaimRecord(c, a.id(), a.url(), a.outlet(), a.published(), a.storyId(), a.duplicateOf()));
         }
         for (var e : byOrg.entrySet()) {
-            String name = e.getValue().get(0).claim().orgName();
+            String name = e.getValue().isEmpty() ? null : e.getValue().get(0).claim().orgName();
             List<String> aliases = new ArrayList<>();
             if (a.entities() != null) {
                 for (Entity en : a.entities()) {

@@ -224,4 +224,44 @@ class AggregateTopologyTest {
         assertThat(status.readKeyValuesToMap()).containsOnlyKeys("blue-hand");
         assertThat(dlq.isEmpty()).isTrue();
     }
+
+    @Test
+    void anUnchangedTableIsNotEmittedAgain() {
+        pipe(articles().get(0));
+        pipe(articles().get(1));
+        assertThat(status.readKeyValuesToList()).extracting(kv -> kv.key).contains("red-lantern", "blue-hand");
+        pipe(articles().get(0)); // the same article again (a retry, a replay)
+        assertThat(status.isEmpty()).isTrue();
+        stories.pipeInput(STORY.id(), Json.write(STORY)); // dates the undated art-2
+        assertThat(status.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("red-lantern");
+        stories.pipeInput(STORY.id(), Json.write(STORY)); // the same story date again
+        assertThat(status.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anArticleReEnrichedWithoutItsClaimsRetractsThemAndATableLeftEmptyIsATombstone() {
+        pipe(article("only", "north-herald", "2025-04-01", null, null, ENTITIES,
+                claim("blue-hand", "Blue Hand", "XB", "DESIGNATED", null, DateExpr.ANCHOR, false, "Yland banned the Blue Hand.")));
+        assertThat(status.readKeyValuesToMap().get("blue-hand")).isNotNull();
+        pipe(article("only", "north-herald", "2025-04-01", null, null, ENTITIES));
+        List<org.apache.kafka.streams.KeyValue<String, OrgStatus>> out = status.readKeyValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo("blue-hand");
+        assertThat(out.get(0).value).isNull();
+    }
+
+    @Test
+    void claimsNamingListsGetARowPerList() {
+        pipe(article("lists", "north-herald", "2025-04-01", null, null, ENTITIES,
+                claim("blue-hand", "Blue Hand", "XU", "DESIGNATED", "FTO", DateExpr.ANCHOR, false,
+                        "Xunited designated the Blue Hand a foreign terrorist organization."),
+                claim("blue-hand", "Blue Hand", "XU", "DESIGNATED", "SDGT", DateExpr.ANCHOR, false,
+                        "Xunited also listed it as a specially designated global terrorist."),
+                claim("blue-hand", "Blue Hand", "XU", "DESIGNATED", null, DateExpr.ANCHOR, false,
+                        "Xunited banned the Blue Hand.")));
+        assertThat(status.readKeyValuesToMap().get("blue-hand").jurisdictions())
+                .extracting(JurisdictionRow::code, JurisdictionRow::list)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("XU", "FTO"),
+                        org.assertj.core.groups.Tuple.tuple("XU", "SDGT"), org.assertj.core.groups.Tuple.tuple("XU", null));
+    }
 }

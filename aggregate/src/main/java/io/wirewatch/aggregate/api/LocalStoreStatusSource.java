@@ -1,9 +1,8 @@
 package io.wirewatch.aggregate.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.wirewatch.aggregate.status.OrgLedger;
+import io.wirewatch.aggregate.status.OrgTable;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
-import io.wirewatch.aggregate.status.StatusFolder;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.Json;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,8 +30,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Status tables read from the aggregate service's ledger store through interactive queries, each
- * ledger folded on read with {@link StatusFolder#fold}. With several instances ({@code self} is
+ * Status tables read from the aggregate service's table store ({@code org-tables}) through
+ * interactive queries. With several instances ({@code self} is
  * this instance's {@code application.server}), a key another instance owns is fetched from that
  * instance's {@code /api/organizations/{id}?local=true}, and the list merges every instance's
  * {@code /api/organizations?local=true}.
@@ -66,7 +65,7 @@ public final class LocalStoreStatusSource implements StatusSource {
         if (self == null) {
             return localOrganization(id);
         }
-        KeyQueryMetadata md = streams.queryMetadataForKey(StatusFoldProcessor.LEDGER_STORE, id, Serdes.String().serializer());
+        KeyQueryMetadata md = streams.queryMetadataForKey(StatusFoldProcessor.TABLES_STORE, id, Serdes.String().serializer());
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost() == null) {
             throw new Unavailable("no instance hosts organization " + id + " yet", null);
         }
@@ -83,7 +82,7 @@ public final class LocalStoreStatusSource implements StatusSource {
         localOrganizations().forEach(o -> byId.put(o.id(), o));
         if (self != null) {
             for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
-                if (self.equals(m.hostInfo()) || !m.stateStoreNames().contains(StatusFoldProcessor.LEDGER_STORE)) {
+                if (self.equals(m.hostInfo()) || !m.stateStoreNames().contains(StatusFoldProcessor.TABLES_STORE)) {
                     continue;
                 }
                 String body = get(m.hostInfo(), "/api/organizations?local=true", false);
@@ -100,16 +99,16 @@ public final class LocalStoreStatusSource implements StatusSource {
 
     @Override
     public Optional<OrgStatus> localOrganization(String id) {
-        return Optional.ofNullable(store().get(id)).map(StatusFolder::fold);
+        return Optional.ofNullable(store().get(id)).map(OrgTable::status);
     }
 
     @Override
     public List<OrgStatus> localOrganizations() {
         List<OrgStatus> out = new ArrayList<>();
-        try (KeyValueIterator<String, OrgLedger> it = store().all()) {
+        try (KeyValueIterator<String, OrgTable> it = store().all()) {
             while (it.hasNext()) {
-                KeyValue<String, OrgLedger> kv = it.next();
-                OrgStatus s = kv.value == null ? null : StatusFolder.fold(kv.value);
+                KeyValue<String, OrgTable> kv = it.next();
+                OrgStatus s = kv.value == null ? null : kv.value.status();
                 if (s != null) {
                     out.add(s);
                 }
@@ -131,9 +130,9 @@ public final class LocalStoreStatusSource implements StatusSource {
     }
 
     /** Throws InvalidStateStoreException while the store is migrating (the server answers 503). */
-    private ReadOnlyKeyValueStore<String, OrgLedger> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(StatusFoldProcessor.LEDGER_STORE,
-                QueryableStoreTypes.<String, OrgLedger>keyValueStore()));
+    private ReadOnlyKeyValueStore<String, OrgTable> store() {
+        return streams.store(StoreQueryParameters.fromNameAndType(StatusFoldProcessor.TABLES_STORE,
+                QueryableStoreTypes.<String, OrgTable>keyValueStore()));
     }
 
     /** The body of a GET to another instance; null on 404 when {@code notFoundIsEmpty}. */

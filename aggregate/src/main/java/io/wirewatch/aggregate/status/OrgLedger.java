@@ -2,48 +2,35 @@ package io.wirewatch.aggregate.status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Everything known about one organisation: its claims by article and the dates of its stories.
- * The status table is a pure function of the ledger, so any arrival order gives the same table.
+ * Everything known about one organisation, in memory: the latest claims of each article and the
+ * dates of its stories. {@link StatusFolder#fold(OrgLedger)} folds it with the service's
+ * incremental fold; the service itself never holds a ledger.
  */
-public record OrgLedger(String orgId, String name, TreeSet<String> aliases,
-                        TreeMap<String, List<ClaimRecord>> claimsByArticle, TreeMap<String, String> storyAnchors) {
+public record OrgLedger(String orgId, TreeMap<String, OrgEvent> articles, TreeMap<String, String> storyAnchors) {
 
     public static OrgLedger empty(String orgId) {
-        return new OrgLedger(orgId, null, new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
+        return new OrgLedger(orgId, new TreeMap<>(), new TreeMap<>());
     }
 
     public OrgLedger apply(OrgEvent e) {
-        TreeSet<String> al = new TreeSet<>(aliases);
-        TreeMap<String, List<ClaimRecord>> cl = new TreeMap<>(claimsByArticle);
-        TreeMap<String, String> an = new TreeMap<>(storyAnchors);
-        String n = name;
+        TreeMap<String, OrgEvent> a = new TreeMap<>(articles);
+        TreeMap<String, String> s = new TreeMap<>(storyAnchors);
         if (e.articleId() != null) {
-            cl.put(e.articleId(), e.claims() == null ? List.of() : List.copyOf(e.claims()));
-            if (e.aliases() != null) {
-                al.addAll(e.aliases());
-            }
-            if (e.orgName() != null) {
-                n = e.orgName();
-            }
+            a.put(e.articleId(), e);
         }
         if (e.storyId() != null && e.storyAnchor() != null) {
-            an.put(e.storyId(), e.storyAnchor());
+            s.put(e.storyId(), e.storyAnchor());
         }
-        return new OrgLedger(orgId, n, al, cl, an);
+        return new OrgLedger(orgId, a, s);
     }
 
-    public List<ClaimRecord> allClaims() {
-        List<ClaimRecord> out = new ArrayList<>();
-        claimsByArticle.values().forEach(out::addAll);
+    /** The ledger as events: its articles, then its story dates. */
+    public List<OrgEvent> events() {
+        List<OrgEvent> out = new ArrayList<>(articles.values());
+        storyAnchors.forEach((story, anchor) -> out.add(OrgEvent.storyAnchor(orgId, story, anchor)));
         return out;
-    }
-
-    public Map<String, String> anchors() {
-        return storyAnchors;
     }
 }

@@ -1,5 +1,7 @@
 package io.wirewatch.aggregate.status;
 
+import io.wirewatch.aggregate.status.RowState.Point;
+import io.wirewatch.aggregate.status.RowState.Support;
 import io.wirewatch.common.model.Claim;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.model.OrgStatus.Evidence;
@@ -12,26 +14,33 @@ import io.wirewatch.common.time.IsoDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Folds an organisation's claims into its status table, in event time:
+ * The rules that turn a row's claims into its status, in event time:
  * <ul>
+ *   <li>a row is (organisation, jurisdiction, list): a claim that names a list (FTO, SDGT,
+ *       proscription, sanctions...) goes to that list's row, a claim that names none to the
+ *       jurisdiction's unnamed row;</li>
  *   <li>each claim is dated by its own words, resolved against the article's publish date or,
  *       when the article has none, its story's date (then only the year is trusted);</li>
- *   <li>a row's claims are ordered by effective date; the current status is the last run of equal
- *       statuses, and {@code since} is the earliest known date of that run;</li>
- *   <li>a pending claim never overrides a final decision of the same date; an undated standing
- *       state ("is still banned") never interrupts a pending change of that same state;</li>
+ *   <li>claims of one status and date form a point, weighed by its independent sources (distinct
+ *       outlets of its original articles; copies add none);</li>
+ *   <li>points are ordered by effective date; the current status is the last run of equal
+ *       statuses, and {@code since} is the date of that run with the most independent sources,
+ *       the earliest on a tie (a scheduled date only when the run has no other);</li>
+ *   <li>a pending claim never overrides a final decision of the same date; two final decisions of
+ *       the same date are settled by their weight; an undated standing state ("is still banned")
+ *       never interrupts a pending change of that same state;</li>
  *   <li>claims whose date cannot be known order by their article's date, background first;</li>
  *   <li>a coarse date ("2025") takes a finer compatible date of the same status ("2025-04-17"),
  *       unless that date is scheduled (after its article's date: a hearing "set for" a day);</li>
+ *   <li>{@code sources} counts the outlets with an original claim of the row's status, and
+ *       {@code confidence} combines their best claims as independent evidence; copies alone are
+ *       one source, as sure as the surest copy;</li>
  *   <li>claims that name no known status or jurisdiction are ignored; the name is the one most
  *       articles use, the other names become aliases.</li>
  * </ul>
@@ -48,38 +57,19 @@ public final class StatusFolder {
      * "set for" a day): it says what is awaited, not when the state began.
      */
     record Dated(ClaimRecord record, Status status, String since, String position, boolean scheduled) {
-        Claim claim() {
-            return record.claim();
-        }
     }
 
+    /** Folds a whole ledger with the incremental fold, in memory. */
     public static OrgStatus fold(OrgLedger ledger) {
-        // a claim enrich could not complete is skipped: one bad record must not poison the organisation
-        List<ClaimRecord> all = ledger.allClaims().stream().filter(StatusFolder::usable).toList();
-        if (all.isEmpty()) {
-            return null;
-        }
-        Map<String, List<Dated>> rows = new TreeMap<>();
-        for (ClaimRecord cr : all) {
-            Dated d = date(cr, ledger.anchors());
-            String key = cr.claim().jurisdiction() + ("sanctions".equals(cr.claim().list()) ? "|sanctions" : "");
-            rows.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
-        }
-        List<JurisdictionRow> out = new ArrayList<>();
-        for (List<Dated> claims : rows.values()) {
-            out.add(row(refine(claims)));
-        }
-        out.sort(Comparator.comparingInt((JurisdictionRow r) -> -r.evidence().size()).thenComparing(JurisdictionRow::code)
-                .thenComparing(r -> r.list() == null ? "" : r.list()));
-        String name = name(all, ledger.name());
-        TreeSet<String> aliases = new TreeSet<>(ledger.aliases());
-        all.forEach(cr -> {
-            if (cr.claim().orgName() != null) {
-                aliases.add(cr.claim().orgName());
+        OrgFold fold = new OrgFold(new MemoryFoldState());
+        OrgStatus status = null;
+        for (OrgEvent e : ledger.events()) {
+            OrgFold.Change c = fold.apply(e);
+            if (c.changed()) {
+                status = c.status();
             }
-        });
-        aliases.remove(name);
-        return new OrgStatus(ledger.orgId(), name, new ArrayList<>(aliases), out);
+        }
+        return status;
     }
 
     static boolean usable(ClaimRecord cr) {
@@ -95,32 +85,28 @@ public final class StatusFolder {
         }
     }
 
-    /**
-     * The name most articles use, ties alphabetically: the ledger keeps the last name it was sent,
-     * which depends on arrival order.
-     */
-    static String name(List<ClaimRecord> claims, String fallback) {
-        Map<String, Set<String>> articlesByName = new TreeMap<>();
-        for (ClaimRecord cr : claims) {
-            if (cr.claim().orgName() != null) {
-                articlesByName.computeIfAbsent(cr.claim().orgName(), k -> new HashSet<>()).add(cr.articleId());
-            }
-        }
+    /** Whether the claim's article has no publish date of its own, so its story's date applies. */
+    static boolean undated(ClaimRecord cr) {
+        return IsoDates.toLocalDate(cr.published()) == null;
+    }
+
+    /** The most used key, ties alphabetically; null when there is none. */
+    static String mostUsed(TreeMap<String, Integer> counts) {
         String best = null;
-        for (var e : articlesByName.entrySet()) {
-            if (best == null || e.getValue().size() > articlesByName.get(best).size()) {
+        for (var e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
                 best = e.getKey();
             }
         }
-        return best == null ? fallback : best;
+        return best;
     }
 
-    static Dated date(ClaimRecord cr, Map<String, String> storyAnchors) {
+    static Dated date(ClaimRecord cr, String storyAnchor) {
         Claim c = cr.claim();
         LocalDate anchor = IsoDates.toLocalDate(cr.published());
         boolean exact = anchor != null;
         if (anchor == null && cr.storyId() != null) {
-            anchor = IsoDates.toLocalDate(storyAnchors.get(cr.storyId()));
+            anchor = IsoDates.toLocalDate(storyAnchor);
         }
         DateExpr expr = c.date() == null ? DateExpr.UNKNOWN : c.date();
         String since = expr.resolve(anchor, exact);
@@ -138,100 +124,117 @@ public final class StatusFolder {
         return new Dated(cr, Status.valueOf(c.status()), since, position, scheduled);
     }
 
+    /** A point after refinement, merged with the points that landed on the same date and status. */
+    record Step(Status status, String since, String position, boolean scheduledOnly, int weight) {
+    }
+
     /** "2025" and "2025-04-17" for the same status are one date: keep the more precise. */
-    static List<Dated> refine(List<Dated> claims) {
-        List<Dated> out = new ArrayList<>();
-        for (Dated d : claims) {
+    static List<Step> refine(Iterable<Point> points) {
+        // per status, the dates a coarser date may take: dated, not scheduled
+        Map<String, java.util.TreeSet<String>> finerByStatus = new java.util.HashMap<>();
+        for (Point o : points) {
+            if (o.since() != null && !o.scheduled()) {
+                finerByStatus.computeIfAbsent(o.status(), k -> new java.util.TreeSet<>()).add(o.since());
+            }
+        }
+        Map<String, Step> merged = new LinkedHashMap<>();
+        for (Point d : points) {
             String finer = null;
-            if (d.since() != null) {
-                for (Dated o : claims) {
-                    // a scheduled date ("hearing set for April 17") is not a finer account of an earlier claim
-                    if (o.status() == d.status() && o.since() != null && !o.scheduled()
-                            && o.since().length() > d.since().length()
-                            && o.since().startsWith(d.since())
-                            && (finer == null || o.since().length() > finer.length()
-                            || o.since().length() == finer.length() && o.since().compareTo(finer) < 0)) {
-                        finer = o.since();
+            if (d.since() != null && d.since().length() < 10 && finerByStatus.containsKey(d.status())) {
+                // the finer dates are the ones d is a prefix of: one range of the sorted set;
+                // the most precise wins, the earliest among equally precise ones
+                // (a scheduled date, "hearing set for April 17", is not a finer account of an earlier claim)
+                for (String o : finerByStatus.get(d.status()).subSet(d.since() + "-", d.since() + "-\uffff")) {
+                    if (finer == null || o.length() > finer.length()) {
+                        finer = o;
+                    }
+                    if (finer.length() == 10) {
+                        break;
                     }
                 }
             }
-            out.add(finer == null ? d : new Dated(d.record(), d.status(), finer, finer, d.scheduled()));
+            String since = finer == null ? d.since() : finer;
+            String position = finer == null ? d.position() : finer;
+            Status status = Status.valueOf(d.status());
+            String key = status + "|" + since + "|" + position;
+            Step s = merged.get(key);
+            merged.put(key, s == null ? new Step(status, since, position, d.scheduled(), d.weight())
+                    : new Step(status, since, position, s.scheduledOnly() && d.scheduled(), s.weight() + d.weight()));
         }
-        out.sort(Comparator.comparing(Dated::position)
+        List<Step> out = new ArrayList<>(merged.values());
+        // at one date: undated before dated, pending before final, the heavier last (it wins)
+        out.sort(Comparator.comparing(Step::position)
                 .thenComparingInt(d -> d.since() == null ? 0 : 1)
                 .thenComparingInt(d -> d.status().isPending() ? 0 : 1)
-                .thenComparing(d -> d.record().articleId())
-                .thenComparing(d -> d.claim().sentence()));
+                .thenComparingInt(Step::weight)
+                .thenComparing(Step::status)
+                .thenComparing(d -> d.since() == null ? "" : d.since()));
         return out;
     }
 
-    static JurisdictionRow row(List<Dated> claims) {
+    /** The row's status, history, sources and confidence from its state, with its newest evidence. */
+    static JurisdictionRow row(RowState state, List<EvidenceTally> evidence) {
+        List<Step> steps = refine(state.points().values());
         List<HistoryEntry> history = new ArrayList<>();
-        List<Dated> currentRun = new ArrayList<>();
         Status current = null;
-        String since = null;
-        for (Dated d : claims) {
+        List<Step> run = new ArrayList<>();
+        for (Step d : steps) {
             if (current != null && d.status() != current && d.since() == null && quietlyConsistent(current, d.status())) {
-                currentRun.add(d); // "still designated" while a delisting is pending changes nothing
-                continue;
+                continue; // "still designated" while a delisting is pending changes nothing
             }
             if (d.status() == current) {
-                currentRun.add(d);
-                if (d.since() != null && (since == null || IsoDates.compare(d.since(), since) < 0)) {
-                    since = d.since();
-                }
+                run.add(d);
                 continue;
             }
             if (current != null) {
-                history.add(new HistoryEntry(current.name(), since));
+                history.add(new HistoryEntry(current.name(), since(run)));
             }
             current = d.status();
-            since = d.since();
-            currentRun = new ArrayList<>(List.of(d));
+            run = new ArrayList<>(List.of(d));
         }
+        String since = since(run);
         history.add(new HistoryEntry(current.name(), since));
 
-        List<Dated> byDate = new ArrayList<>(claims);
-        byDate.sort(Comparator.comparing((Dated d) -> d.record().published() == null ? "" : d.record().published())
-                .thenComparing(d -> d.record().articleId()));
-        Map<String, Evidence> evidence = new LinkedHashMap<>();
-        for (Dated d : byDate) {
-            ClaimRecord r = d.record();
-            evidence.putIfAbsent(r.articleId() + "|" + d.claim().sentence(),
-                    new Evidence(r.articleId(), r.url(), r.outlet(), r.published(), d.claim().sentence()));
-        }
-        List<Evidence> ev = new ArrayList<>(evidence.values());
-        if (ev.size() > MAX_EVIDENCE) {
-            ev = ev.subList(ev.size() - MAX_EVIDENCE, ev.size());
-        }
-
-        // independent sources: distinct outlets among the current run's original (non-copy) articles
-        Status now = current;
-        List<Dated> support = currentRun.stream().filter(d -> d.status() == now).toList();
-        List<Dated> originals = support.stream().filter(d -> d.record().duplicateOf() == null).toList();
-        Set<String> outlets = new HashSet<>();
-        double disbelief = 1.0;
-        if (originals.isEmpty()) {
-            // copies whose original made no such claim are still one source, as sure as the surest copy
-            disbelief = 1 - support.stream().mapToDouble(d -> d.claim().confidence()).max().orElse(0);
+        List<Evidence> ev = evidence.stream().map(EvidenceTally::evidence).toList();
+        Support support = state.support().getOrDefault(current.name(), Support.empty());
+        int outlets = support.outlets().values().stream().mapToInt(Integer::intValue).sum();
+        double confidence;
+        if (outlets > 0) {
+            double disbelief = 1.0;
+            for (var e : support.outlets().entrySet()) { // ascending keys: the same product in every run
+                disbelief *= Math.pow(1 - e.getKey() / 1000.0, e.getValue());
+            }
+            confidence = 1 - disbelief;
         } else {
-            Set<String> articles = new HashSet<>();
-            for (Dated d : originals) {
-                outlets.add(d.record().outlet() == null ? d.record().articleId() : d.record().outlet());
-                if (articles.add(d.record().articleId())) {
-                    disbelief *= 1 - d.claim().confidence();
-                }
+            confidence = support.copies().isEmpty() ? 0 : support.copies().lastKey() / 1000.0;
+        }
+        return new JurisdictionRow(state.code(), mostUsed(state.names()), state.list(), current.name(), since,
+                history, ev, Math.max(outlets, 1), Math.round(confidence * 100) / 100.0);
+    }
+
+    /**
+     * The date of a run: the one with the most independent sources, the earliest on a tie; a
+     * scheduled date only when the run has no other.
+     */
+    private static String since(List<Step> run) {
+        Map<String, int[]> byDate = new TreeMap<>(); // since -> {weight, any unscheduled}
+        for (Step s : run) {
+            if (s.since() != null) {
+                int[] w = byDate.computeIfAbsent(s.since(), k -> new int[2]);
+                w[0] += s.weight();
+                w[1] |= s.scheduledOnly() ? 0 : 1;
             }
         }
-        Claim last = currentRun.get(currentRun.size() - 1).claim();
-        String list = null;
-        for (Dated d : claims) {
-            if (d.claim().list() != null) {
-                list = d.claim().list();
+        String best = null;
+        int[] bestW = null;
+        for (var e : byDate.entrySet()) { // ascending dates: the earliest wins a tie
+            int[] w = e.getValue();
+            if (best == null || w[1] > bestW[1] || w[1] == bestW[1] && w[0] > bestW[0]) {
+                best = e.getKey();
+                bestW = w;
             }
         }
-        return new JurisdictionRow(last.jurisdiction(), last.jurisdictionName(), list, current.name(), since,
-                history, ev, Math.max(outlets.size(), 1), Math.round((1 - disbelief) * 100) / 100.0);
+        return best;
     }
 
     private static boolean quietlyConsistent(Status current, Status incoming) {

@@ -179,22 +179,28 @@ class StatusFolderTest {
     }
 
     @Test
-    void sanctionsGetTheirOwnRowOtherListsShareTheJurisdictionRow() {
+    void eachNamedListGetsItsOwnRowUnnamedClaimsShareTheJurisdictionRow() {
         OrgEvent a = article("a1", "north-herald", "2025-04-21", null, null,
                 claim("UN", "SANCTIONED", "sanctions", DateExpr.UNKNOWN, false, "The front is under UN sanctions."),
                 claim("UN", "DESIGNATED", null, DateExpr.UNKNOWN, false, "The UN lists the front as terrorist."),
                 claim("XU", "DESIGNATED", "FTO", Y2003, true, "Xunited named it a foreign terrorist group in 2003."),
-                claim("XU", "DESIGNATED", "SDGT", DateExpr.ANCHOR, false, "Xunited also added a global listing."));
-        OrgStatus s = StatusFolder.fold(ledger(a));
+                claim("XU", "DESIGNATED", "SDGT", DateExpr.ANCHOR, false, "Xunited also added a global listing."),
+                claim("XU", "DELISTED", null, DateExpr.ANCHOR, false, "Xunited lifted its visa ban on the front."));
+        OrgEvent b = article("a2", "south-wire", "2025-05-02", null, null,
+                claim("XU", "DELISTED", "FTO", DateExpr.ANCHOR, false, "Xunited revoked the front's foreign terrorist listing."));
+        OrgStatus s = StatusFolder.fold(ledger(a, b));
 
-        assertThat(s.jurisdictions()).extracting(JurisdictionRow::code).containsExactlyInAnyOrder("UN", "UN", "XU");
+        assertThat(s.jurisdictions()).extracting(r -> r.code() + "/" + r.list())
+                .containsExactlyInAnyOrder("UN/sanctions", "UN/null", "XU/FTO", "XU/SDGT", "XU/null");
         assertThat(row(s, "UN", "sanctions").status()).isEqualTo("SANCTIONED");
         assertThat(row(s, "UN", null).status()).isEqualTo("DESIGNATED");
-        JurisdictionRow xu = row(s, "XU");
-        assertThat(xu.status()).isEqualTo("DESIGNATED");
-        assertThat(xu.since()).isEqualTo("2003");
-        // the row names the list of its latest claim
-        assertThat(xu.list()).isEqualTo("SDGT");
+        // one list's revocation leaves the other list and the unnamed row alone
+        JurisdictionRow fto = row(s, "XU", "FTO");
+        assertThat(fto.history()).containsExactly(new HistoryEntry("DESIGNATED", "2003"),
+                new HistoryEntry("DELISTED", "2025-05-02"));
+        assertThat(row(s, "XU", "SDGT").status()).isEqualTo("DESIGNATED");
+        assertThat(row(s, "XU", "SDGT").since()).isEqualTo("2025-04-21");
+        assertThat(row(s, "XU", null).status()).isEqualTo("DELISTED");
     }
 
     @Test

@@ -1,0 +1,290 @@
+package io.wirewatch.aggregate.status;
+
+import io.wirewatch.aggregate.status.FoldState.Table;
+import io.wirewatch.aggregate.status.RowState.Point;
+import io.wirewatch.aggregate.status.RowState.Support;
+import io.wirewatch.common.model.OrgStatus;
+import io.wirewatch.common.model.OrgStatus.Evidence;
+import io.wirewatch.common.model.OrgStatus.JurisdictionRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static io.wirewatch.aggregate.status.FoldState.SEP;
+
+/**
+ * The incremental fold: one event changes only the rows its claims touch. An article's new claims
+ * replace its old ones (the old are retracted from the rows' counts, the new added); a story's new
+ * date re-dates the organisation's undated articles in it. Every piece of state is a count over the
+ * current set of claims, so the tables depend on that set only, never on arrival order, and the
+ * cost of a claim depends on the size of its row's summary (its distinct dates and outlets), not on
+ * how many claims came before.
+ */
+public final class OrgFold {
+
+    /** What {@link #apply} did to the organisation's table. */
+    public record Change(boolean changed, OrgStatus status) {
+        static final Change NONE = new Change(false, null);
+    }
+
+    private final FoldState state;
+
+    public OrgFold(FoldState state) {
+        this.state = state;
+    }
+
+    /** Applies one event; the table is changed (possibly to null: no usable claim left) or unchanged. */
+    public Change apply(OrgEvent e) {
+        if (e == null || e.orgId() == null) {
+            return Change.NONE;
+        }
+        Tx tx = new Tx(state);
+        String org = e.orgId();
+        TreeSet<String> rows = new TreeSet<>();
+        OrgTable table = Optional.ofNullable(tx.tables.get(org)).orElseGet(OrgTable::empty);
+        if (e.articleId() != null) {
+            String key = org + SEP + e.articleId();
+            OrgEvent latest = new OrgEvent(org, e.orgName(), e.aliases() == null ? List.of() : List.copyOf(e.aliases()),
+                    e.articleId(), e.claims() == null ? List.of() : List.copyOf(e.claims()), null, null);
+            OrgEvent old = tx.articles.get(key);
+            if (latest.equals(old)) {
+                return Change.NONE; // the same article again (a retry, a replay): nothing to do
+            }
+            if (old == null && latest.claims().stream().noneMatch(StatusFolder::usable)) {
+                return Change.NONE; // a mention without claims: nothing to retract, nothing to keep
+            }
+            if (old != null) {
+                contribute(tx, table, old, -1, rows);
+            }
+            contribute(tx, table, latest, +1, rows);
+            tx.articles.put(key, latest);
+        } else if (e.storyId() != null && e.storyAnchor() != null) {
+            String key = org + SEP + e.storyId();
+            StoryDates story = Optional.ofNullable(tx.stories.get(key)).orElseGet(StoryDates::empty);
+            if (e.storyAnchor().equals(story.anchor())) {
+                return Change.NONE;
+            }
+            List<OrgEvent> undated = new ArrayList<>();
+            for (String articleId : story.undatedArticles()) {
+                OrgEvent a = tx.articles.get(org + SEP + articleId);
+                if (a != null) {
+                    undated.add(a);
+                    contribute(tx, table, a, -1, rows); // dated by the old anchor
+                }
+            }
+            tx.stories.put(key, new StoryDates(e.storyAnchor(), tx.stories.get(key) == null
+                    ? new TreeSet<>() : tx.stories.get(key).undatedArticles()));
+            for (OrgEvent a : undated) {
+                contribute(tx, table, a, +1, rows);
+            }
+        } else {
+            return Change.NONE;
+        }
+        tx.flush();
+
+        OrgStatus before = table.status();
+        OrgStatus after = table(org, table, before, rows);
+        tx.tables.put(org, table.withStatus(after));
+        tx.flush();
+        return Objects.equals(before, after) ? Change.NONE : new Change(true, after);
+    }
+
+    /** Adds ({@code sign} +1) or retracts (-1) an article's claims, its names and aliases. */
+    private void contribute(Tx tx, OrgTable table, OrgEvent a, int sign, TreeSet<String> rows) {
+        TreeSet<String> names = new TreeSet<>();
+        TreeSet<String> aliases = new TreeSet<>(a.aliases() == null ? List.of() : a.aliases());
+        TreeSet<String> undatedIn = new TreeSet<>();
+        for (ClaimRecord cr : a.claims()) {
+            if (!StatusFolder.usable(cr)) {
+                continue; // a claim enrich could not complete is skipped: it must not poison the organisation
+            }
+            if (cr.claim().orgName() != null) {
+                names.add(cr.claim().orgName());
+                aliases.add(cr.claim().orgName());
+            }
+            String anchor = null;
+            if (StatusFolder.undated(cr) && cr.storyId() != null) {
+                undatedIn.add(cr.storyId());
+                StoryDates s = tx.stories.get(a.orgId() + SEP + cr.storyId());
+                anchor = s == null ? null : s.anchor();
+            }
+            rows.add(claim(tx, a.orgId(), StatusFolder.date(cr, anchor), sign));
+        }
+        for (String story : undatedIn) {
+            String key = a.orgId() + SEP + story;
+            StoryDates s = Optional.ofNullable(tx.stories.get(key)).orElseGet(StoryDates::empty);
+            TreeSet<String> ids = new TreeSet<>(s.undatedArticles());
+            if (sign > 0) {
+                ids.add(a.articleId());
+            } else {
+                ids.remove(a.articleId());
+            }
+            tx.stories.put(key, s.anchor() == null && ids.isEmpty() ? null : new StoryDates(s.anchor(), ids));
+        }
+        names.forEach(n -> RowState.add(table.names(), n, sign));
+        if (names.isEmpty() && a.orgName() != null) {
+            RowState.add(table.fallbackNames(), a.orgName(), sign);
+        }
+        aliases.forEach(n -> RowState.add(table.aliases(), n, sign));
+    }
+
+    /** One claim into (or out of) its row: point, point weight, status support, evidence. Returns the row key. */
+    private static String claim(Tx tx, String org, StatusFolder.Dated d, int sign) {
+        ClaimRecord cr = d.record();
+        String list = cr.claim().list();
+        String rowKey = org + SEP + cr.claim().jurisdiction() + SEP + (list == null ? "" : list);
+        RowState row = Optional.ofNullable(tx.rows.get(rowKey)).orElseGet(() -> RowState.empty(cr.claim().jurisdiction(), list));
+        String status = d.status().name();
+        boolean original = cr.duplicateOf() == null;
+        String outlet = cr.outlet() == null ? cr.articleId() : cr.outlet();
+        int confidence = (int) Math.round(Math.max(0, Math.min(1, cr.claim().confidence())) * 1000);
+
+        String pointKey = Point.key(status, d.since(), d.position(), d.scheduled());
+        Point p = row.points().get(pointKey);
+        if (p == null) {
+            p = new Point(status, d.since(), d.position(), d.scheduled(), 0, 0);
+        }
+        int weightDelta = 0;
+        if (original) {
+            String k = rowKey + SEP + "p" + SEP + pointKey + SEP + outlet;
+            OutletTally t = Optional.ofNullable(tx.tallies.get(k)).orElseGet(OutletTally::empty);
+            boolean had = !t.isEmpty();
+            RowState.add(t.byConfidence(), confidence, sign);
+            weightDelta = had == t.isEmpty() ? (had ? -1 : 1) : 0;
+            tx.tallies.put(k, t.isEmpty() ? null : t);
+        }
+        p = p.plus(sign, weightDelta);
+        if (p.claims() <= 0) {
+            row.points().remove(pointKey);
+        } else {
+            row.points().put(pointKey, p);
+        }
+        RowState.add(row.names(), cr.claim().jurisdictionName(), sign);
+
+        Support s = row.support().computeIfAbsent(status, x -> Support.empty());
+        if (original) {
+            String k = rowKey + SEP + "s" + SEP + status + SEP + outlet;
+            OutletTally t = Optional.ofNullable(tx.tallies.get(k)).orElseGet(OutletTally::empty);
+            Integer bestBefore = t.best();
+            RowState.add(t.byConfidence(), confidence, sign);
+            Integer bestAfter = t.best();
+            if (!Objects.equals(bestBefore, bestAfter)) {
+                RowState.add(s.outlets(), bestBefore, -1);
+                RowState.add(s.outlets(), bestAfter, 1);
+            }
+            tx.tallies.put(k, t.isEmpty() ? null : t);
+        } else {
+            RowState.add(s.copies(), confidence, sign);
+        }
+        if (s.isEmpty()) {
+            row.support().remove(status);
+        }
+
+        String sentence = cr.claim().sentence() == null ? "" : cr.claim().sentence();
+        String ek = rowKey + SEP + (cr.published() == null ? "" : cr.published()) + SEP + cr.articleId() + SEP + sentence;
+        EvidenceTally ev = tx.evidence.get(ek);
+        int n = (ev == null ? 0 : ev.claims()) + sign;
+        tx.evidence.put(ek, n <= 0 ? null : new EvidenceTally(
+                new Evidence(cr.articleId(), cr.url(), cr.outlet(), cr.published(), cr.claim().sentence()), n));
+
+        tx.rows.put(rowKey, row.points().isEmpty() ? null : row);
+        return rowKey;
+    }
+
+    /** The table with the touched rows refolded; null when no row is left. */
+    private OrgStatus table(String org, OrgTable table, OrgStatus before, TreeSet<String> touched) {
+        Map<String, JurisdictionRow> rows = new TreeMap<>();
+        if (before != null) {
+            for (JurisdictionRow r : before.jurisdictions()) {
+                rows.put(org + SEP + r.code() + SEP + (r.list() == null ? "" : r.list()), r);
+            }
+        }
+        for (String key : touched) {
+            RowState row = state.rows().get(key);
+            if (row == null) {
+                rows.remove(key);
+            } else {
+                rows.put(key, StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<JurisdictionRow> out = new ArrayList<>(rows.values());
+        out.sort(Comparator.comparingInt((JurisdictionRow r) -> -r.evidence().size()).thenComparing(JurisdictionRow::code)
+                .thenComparing(r -> r.list() == null ? "" : r.list()));
+        String name = StatusFolder.mostUsed(table.names());
+        if (name == null) {
+            name = StatusFolder.mostUsed(table.fallbackNames());
+        }
+        List<String> aliases = new ArrayList<>(table.aliases().keySet());
+        aliases.remove(name);
+        return new OrgStatus(org, name, aliases, out);
+    }
+
+    /** The reads and writes of one event, written back once at the end. */
+    private static final class Tx {
+        final Cached<OrgEvent> articles;
+        final Cached<StoryDates> stories;
+        final Cached<RowState> rows;
+        final Cached<OutletTally> tallies;
+        final Cached<EvidenceTally> evidence;
+        final Cached<OrgTable> tables;
+
+        Tx(FoldState s) {
+            articles = new Cached<>(s.articles());
+            stories = new Cached<>(s.stories());
+            rows = new Cached<>(s.rows());
+            tallies = new Cached<>(s.tallies());
+            evidence = new Cached<>(s.evidence());
+            tables = new Cached<>(s.tables());
+        }
+
+        void flush() {
+            articles.flush();
+            stories.flush();
+            rows.flush();
+            tallies.flush();
+            evidence.flush();
+            tables.flush();
+        }
+    }
+
+    private static final class Cached<V> implements Table<V> {
+        private final Table<V> store;
+        private final Map<String, Optional<V>> seen = new HashMap<>();
+        private final Map<String, V> dirty = new HashMap<>();
+        private final java.util.Set<String> dirtyKeys = new java.util.LinkedHashSet<>();
+
+        Cached(Table<V> store) {
+            this.store = store;
+        }
+
+        @Override
+        public V get(String key) {
+            return seen.computeIfAbsent(key, k -> Optional.ofNullable(store.get(k))).orElse(null);
+        }
+
+        @Override
+        public void put(String key, V value) {
+            seen.put(key, Optional.ofNullable(value));
+            dirty.put(key, value);
+            dirtyKeys.add(key);
+        }
+
+        void flush() {
+            for (String k : dirtyKeys) {
+                store.put(k, dirty.get(k));
+            }
+            dirtyKeys.clear();
+            dirty.clear();
+        }
+    }
+}
