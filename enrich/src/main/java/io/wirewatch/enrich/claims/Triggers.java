@@ -42,12 +42,22 @@ final class Triggers {
             "\\bno longer\\s+(?:be\\s+)?(?:designated|banned|listed|proscribed|outlawed|considered\\s+(?:a|an)\\s+(?:terrorist|extremist))",
             Pattern.CASE_INSENSITIVE);
 
+    /** "as a (Foreign) Terrorist Organization", "an extremist group", "terrorist organisations". */
+    private static final String AS_TERRORIST = "(?:as\\s+)?(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|terror|extremist)";
+    /** The object between a verb and its complement ("listed the Proud Boys as a terrorist entity"). */
+    private static final String OBJECT = "(?:[^.;:?!]{0,70}?\\s)?";
     private static final Pattern DESIGNATE = Pattern.compile(
             "\\b(?:designat(?:e|ed|es|ing|ion)|proscri(?:be|bed|bes|bing|ption)|outlaw(?:ed|s|ing)?|blacklist(?:ed|s|ing)?|"
-                    + "ban(?:ned|s|ning)?|list(?:ed|s|ing)?\\s+(?:it\\s+|them\\s+)?as\\s+(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "recogni[sz](?:ed|e|es|ing)\\s+(?:it\\s+|them\\s+)?as\\s+(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "declar(?:ed|e|es|ing)\\s+(?:it\\s+|them\\s+)?(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "add(?:ed|s|ing)?\\b[^.;]{0,60}?\\bto\\s+(?:its|the|their|a)\\s+(?:\\w+\\s+){0,3}list)\\b",
+                    + "ban(?:ned|s|ning)?|list(?:ed|s|ing)?\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
+                    + "list(?:ed|s|ing)?\\s+" + OBJECT + "under\\s+(?:the\\s+|its\\s+)?(?:\\p{Lu}[\\w()-]*\\s+){0,4}(?:Code|Act|Law)|"
+                    + "recogni[sz](?:ed|e|es|ing)\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
+                    + "declar(?:ed|e|es|ing)\\s+" + OBJECT + AS_TERRORIST + "|"
+                    + "add(?:ed|s|ing)?\\b[^.;]{0,60}?\\bto\\s+(?:its|the|their|a)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A listing kept in place: "decided to keep Hamas on its terrorist list", "remains on the EU list". */
+    private static final Pattern KEPT_ON_LIST = Pattern.compile(
+            "\\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay(?:s|ed)?)\\b"
+                    + "[^.;:?!]{0,60}?\\bon\\s+(?:its|the|their|a)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist)s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SANCTION = Pattern.compile(
             "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?)\\b", Pattern.CASE_INSENSITIVE);
@@ -81,6 +91,21 @@ final class Triggers {
             }
             add(out, used, s, m.start(), m.end(), Status.DESIGNATED, true);
         }
+        // "added Boko Haram to its sanctions list" is a sanctions listing, whatever the verb
+        for (int k = 0; k < out.size(); k++) {
+            Trigger t = out.get(k);
+            if (t.status() == Status.DESIGNATED && SANCTION.matcher(s.substring(t.start(), t.end())).find()) {
+                out.set(k, new Trigger(Status.SANCTIONED, t.start(), t.end(), true));
+            }
+        }
+        Matcher kept = KEPT_ON_LIST.matcher(s);
+        while (kept.find()) {
+            int n = out.size();
+            add(out, used, s, kept.start(), kept.end(), Status.DESIGNATED, true);
+            if (out.size() > n) {
+                out.set(n, new Trigger(Status.DESIGNATED, kept.start(), kept.end(), true)); // kept is a standing state
+            }
+        }
         addAll(out, used, s, SANCTION.matcher(s), Status.SANCTIONED, true);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -101,10 +126,26 @@ final class Triggers {
         for (int k = start; k < end; k++) {
             used[k] = true;
         }
+        String word = s.substring(start, end).split("[\\s\\p{Punct}]", 2)[0];
+        String before = s.substring(Math.max(0, start - 40), start);
+        // "is considering adding", "voted to ban": a gerund or an infinitive is an act, not a standing state
+        boolean verbForm = word.toLowerCase().endsWith("ing") || TO_BEFORE.matcher(before).find();
         boolean state = mayBeState && (st == Status.SANCTIONED
-                || STATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start)).find()
-                || isNoun(s.substring(start, end)));
+                || !verbForm && (STATE_BEFORE.matcher(before).find() || LABEL_BEFORE.matcher(before).find()
+                || insideParentheses(s, start) || isNoun(s.substring(start, end))));
         out.add(new Trigger(st, start, end, state));
+    }
+
+    private static final Pattern TO_BEFORE = Pattern.compile("\\bto\\s+$", Pattern.CASE_INSENSITIVE);
+    /** A reduced relative after a noun: "a terrorist organisation banned in Russia". */
+    private static final Pattern LABEL_BEFORE = Pattern.compile(
+            "\\b(?:organi[sz]ations?|groups?|movements?|networks?|entit(?:y|ies)|part(?:y|ies)|outfits?)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Militants of X (a terrorist organisation banned in Russia)": a parenthetical label states a standing status. */
+    static boolean insideParentheses(String s, int pos) {
+        int open = s.lastIndexOf('(', pos);
+        return open >= 0 && s.lastIndexOf(')', pos) < open;
     }
 
     private static boolean isNoun(String w) {
