@@ -63,6 +63,9 @@ public final class ClaimExtractor {
     private static final Pattern ASKED_BEFORE = Pattern.compile(
             "\\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\\s+on|petition(?:s|ed|ing)?|lobb(?:y|ies|ied|ying))\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+    /** After a date, only a modal makes it planned: "on Monday the court will rule", not "on Monday directing...". */
+    private static final Pattern MODAL_AFTER = Pattern.compile(
+            "\\b(?:will|would|shall|(?:is|are)\\s+(?:set|expected|due|scheduled)\\s+to|(?:is|are)\\s+to)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONJUNCTION = Pattern.compile("(?:;|\\b(?:but|and|while|whereas|yet|then)\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COORDINATOR = Pattern.compile("\\s*(?:,|and|,\\s*and|as\\s+well\\s+as|&)\\s*(?:the\\s+)?",
@@ -117,7 +120,17 @@ public final class ClaimExtractor {
             List<DateMentions.Found> dates = futureWherePlanned(s, DateMentions.find(s, false));
             Map<Triggers.Trigger, DateMentions.Found> dateOf = assignDates(s, triggers, dates);
             for (Triggers.Trigger t : triggers) {
-                Found f = claim(s, t, triggers, dateOf.get(t), inSentence, dominant, anchor);
+                DateMentions.Found d = dateOf.get(t);
+                if (t.status() == Status.DELISTED && d != null && d.since() && d.start() >= t.end()) {
+                    // "ending a listing that had stood since 2005": the since-date is the listing's own history
+                    Triggers.Trigger listing = new Triggers.Trigger(Status.DESIGNATED, t.start(), t.end(), true);
+                    Found h = claim(s, listing, triggers, d, inSentence, dominant, anchor);
+                    if (h != null) {
+                        out.addAll(expand(h, s, listing, inSentence));
+                    }
+                    d = null;
+                }
+                Found f = claim(s, t, triggers, d, inSentence, dominant, anchor);
                 if (f != null) {
                     out.addAll(expand(f, s, t, inSentence));
                 }
@@ -140,7 +153,7 @@ public final class ClaimExtractor {
                 int comma = after.indexOf(',');
                 String clauseAfter = comma < 0 ? after : after.substring(0, comma);
                 boolean planned = PENDING_CUE.matcher(s.substring(0, d.start())).find()
-                        || PENDING_CUE.matcher(clauseAfter).find();
+                        || MODAL_AFTER.matcher(clauseAfter).find();
                 if (planned != e.future()) {
                     e = new DateExpr(e.kind(), e.year(), e.month(), e.day(), e.value(), planned);
                 }
@@ -503,7 +516,7 @@ public final class ClaimExtractor {
                 out.addAll(in);
             }
         }
-        return out.isEmpty() ? mentions : out;
+        return out.stream().anyMatch(m -> Entity.LOC.equals(m.type()) && m.jurisdiction() != null) ? out : mentions;
     }
 
     /** The state named most often in the article, for sentences that leave the jurisdiction implicit. */
@@ -512,6 +525,14 @@ public final class ClaimExtractor {
         for (Mention m : mentions) {
             if (Entity.LOC.equals(m.type()) && m.jurisdiction() != null) {
                 counts.merge(m.jurisdiction(), 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            // no state named: the state of the officials who speak ("President X signed an order...")
+            for (Mention m : mentions) {
+                if (Entity.PER.equals(m.type()) && m.jurisdiction() != null) {
+                    counts.merge(m.jurisdiction(), 1, Integer::sum);
+                }
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
