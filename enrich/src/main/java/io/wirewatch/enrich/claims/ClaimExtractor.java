@@ -32,7 +32,7 @@ public final class ClaimExtractor {
             "\\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?|propos(?:e|ed|es|ing|al)|plan(?:s|ned|ning)?\\s+to|"
                     + "mov(?:e|es|ed|ing)\\s+to|steps?\\s+to|seek(?:s|ing)?|sought|consider(?:s|ed|ing)?|hearing|scheduled|"
                     + "draft|will|would|could|if|intend(?:s|ed)?|petition(?:ed|s)?|call(?:ed|s|ing)?\\s+for|urg(?:e|ed|es|ing)|"
-                    + "decided\\s+to|expected\\s+to|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
+                    + "decided\\s+to|expected\\s+to|want(?:s|ed)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not|never|no|neither|nor|refused\\s+to|declined\\s+to|rejected|denied)\\b[^,;]{0,25}$|n't\\s+(?:\\w+\\s+)?$",
@@ -42,7 +42,7 @@ public final class ClaimExtractor {
             Pattern.CASE_INSENSITIVE);
     /** "announced that it had removed": a pluperfect in reported speech is the news, not history. */
     private static final Pattern REPORTED_PLUPERFECT = Pattern.compile(
-            "\\b(?:announc|sa(?:id|ys)|report|stat|confirm|rul|declar|told|note|explain|clarifi)\\w*\\b[^.;]{0,50}?\\bthat\\s+(?:[\\w'\u2019-]+\\s+){0,4}had\\s+(?:\\w+\\s+)?$",
+            "\\b(?:announc|sa(?:id|ys)|report|stat|confirm|rul|declar|told|note|explain|clarifi)\\w*\\b[^.;]{0,50}?\\b(?:that\\s+)?(?:[\\w'\u2019-]+\\s+){0,4}had\\s+(?:\\w+\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** Where a clause begins: a background cue before it ("for 20 years, and the removal...") is another clause's. */
     private static final Pattern CLAUSE_BOUNDARY = Pattern.compile(
@@ -54,14 +54,18 @@ public final class ClaimExtractor {
             + "financiers?|members?|officials?|fighters?|militants?|operatives?|recruiters?|envoys?|deput(?:y|ies)|figures?|"
             + "associates?|supporters?|sympathi[sz]ers?)";
     private static final Pattern PEOPLE_AFTER_ORG = Pattern.compile(
-            "^(?:['\u2019]s?)\\s+(?:[\\w-]+\\s+){0,2}?" + PEOPLE + "\\b", Pattern.CASE_INSENSITIVE);
+            "^(?:['\u2019]s?)\\s+(?:[\\w-]+\\s+){0,2}?(?:" + PEOPLE
+                    + "|arms?|units?|subsidiar(?:y|ies)|compan(?:y|ies)|affiliates?|branch(?:es)?)\\b", Pattern.CASE_INSENSITIVE);
+    /** "despite calls to lift the designation": a concession, not a step anyone took. */
+    private static final Pattern CONCESSIVE = Pattern.compile("\\b(?:despite|amid|in\\s+spite\\s+of|notwithstanding)\\b[^,;]{0,40}$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PEOPLE_BEFORE_ORG = Pattern.compile(
             "\\b" + PEOPLE + "\\s+(?:of|from|linked\\s+to|tied\\s+to)\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** An "if" clause that holds the trigger: "If the ban is confirmed, ...". */
     private static final Pattern IF_CLAUSE = Pattern.compile("\\b(?:if|unless|should)\\b[^,;]*$", Pattern.CASE_INSENSITIVE);
     /** Who is asked to act acts: "ask Washington to remove", "urged Sweden and Finland to ban". */
     private static final Pattern ASKED_BEFORE = Pattern.compile(
-            "\\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\\s+on|petition(?:s|ed|ing)?|lobb(?:y|ies|ied|ying))\\s+(?:the\\s+)?$",
+            "\\b(?:ask(?:s|ed|ing)?|want(?:s|ed)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\\s+on|petition(?:s|ed|ing)?|lobb(?:y|ies|ied|ying))\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** After a date, only a modal makes it planned: "on Monday the court will rule", not "on Monday directing...". */
     private static final Pattern MODAL_AFTER = Pattern.compile(
@@ -149,11 +153,12 @@ public final class ClaimExtractor {
         for (DateMentions.Found d : dates) {
             DateExpr e = d.expr();
             if (e.kind() == DateExpr.Kind.MONTH_DAY || e.kind() == DateExpr.Kind.WEEKDAY) {
-                String after = s.substring(d.end());
+                String after = s.substring(d.end(), Math.min(s.length(), d.end() + 25));
                 int comma = after.indexOf(',');
                 String clauseAfter = comma < 0 ? after : after.substring(0, comma);
-                boolean planned = PENDING_CUE.matcher(s.substring(0, d.start())).find()
-                        || MODAL_AFTER.matcher(clauseAfter).find();
+                String clauseBefore = s.substring(0, d.start()).replaceAll("^.*[,;]", "");
+                boolean planned = PENDING_CUE.matcher(clauseBefore).find()
+                        || MODAL_AFTER.matcher(clauseAfter).find() && !clauseAfter.matches("(?is).*\\b(?:that|which|who)\\b.*");
                 if (planned != e.future()) {
                     e = new DateExpr(e.kind(), e.year(), e.month(), e.day(), e.value(), planned);
                 }
@@ -212,7 +217,7 @@ public final class ClaimExtractor {
     private Found claim(String s, Triggers.Trigger t, List<Triggers.Trigger> all, DateMentions.Found date,
                         List<Mention> mentions, String dominant, LocalDate anchor) {
         String before = s.substring(0, t.start());
-        if (NEGATION.matcher(before).find()) {
+        if (NEGATION.matcher(before).find() || CONCESSIVE.matcher(before).find()) {
             return null;
         }
         if (insideQuotes(s, t.start()) && (LABEL_VERB.matcher(before).find()
@@ -577,7 +582,7 @@ public final class ClaimExtractor {
         if (l.contains("specially designated global terrorist") || s.contains("SDGT")) {
             return "SDGT";
         }
-        if (l.contains("terrorism act") || l.contains("proscri")) {
+        if (l.replace("anti-terrorism act", "").contains("terrorism act") || l.contains("proscri")) {
             return "proscription";
         }
         if (l.contains("criminal code")) {
@@ -591,7 +596,18 @@ public final class ClaimExtractor {
 
     private static List<Claim> dedupe(List<Claim> claims) {
         Map<String, Claim> out = new LinkedHashMap<>();
+        java.util.Set<String> datedInSentence = new java.util.HashSet<>();
         for (Claim c : claims) {
+            if (c.date().kind() != DateExpr.Kind.UNKNOWN) {
+                datedInSentence.add(newsKey(c) + "|" + c.list() + "|" + c.sentence());
+            }
+        }
+        for (Claim c : claims) {
+            // "rejected an appeal against the 2002 ban, upholding the designation": one listing, dated once
+            if (c.date().kind() == DateExpr.Kind.UNKNOWN && !c.background()
+                    && datedInSentence.contains(newsKey(c) + "|" + c.list() + "|" + c.sentence())) {
+                continue;
+            }
             out.putIfAbsent(c.org() + "|" + c.jurisdiction() + "|" + c.status() + "|" + c.since() + "|" + c.sentence(), c);
         }
         return new ArrayList<>(out.values());

@@ -42,6 +42,11 @@ public final class DateMentions {
             "\\b(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\\s+few)\\s+"
                     + "(?:days?|weeks?|months?|years?|decades?)\\s+(?:later|afterwards|after\\s+that|earlier)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "two weeks ago", "3 days ago". */
+    private static final Pattern UNITS_AGO = Pattern.compile(
+            "\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(days?|weeks?)\\s+ago\\b", Pattern.CASE_INSENSITIVE);
+    private static final List<String> SMALL_NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|next)\\s+(" + WEEKDAYS + ")\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(yesterday|today|last year|this year|next year|a year ago|earlier this year|last week|this week)\\b",
@@ -83,6 +88,12 @@ public final class DateMentions {
             if (day >= 1 && day <= 31) {
                 add(out, used, s, m, DateExpr.monthDay(month(m.group(1)), day, future));
             }
+        }
+        m = UNITS_AGO.matcher(s);
+        while (m.find()) {
+            String n = m.group(1).toLowerCase(Locale.ROOT);
+            int count = n.matches("\\d+") ? i(n) : n.startsWith("a") ? 1 : SMALL_NUMBERS.indexOf(n);
+            add(out, used, s, m, DateExpr.days(-count * (m.group(2).toLowerCase(Locale.ROOT).startsWith("week") ? 7 : 1)));
         }
         m = RELATIVE_TO_EVENT.matcher(s);
         while (m.find()) {

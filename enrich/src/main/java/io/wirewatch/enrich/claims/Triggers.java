@@ -52,12 +52,13 @@ final class Triggers {
                     + "list(?:ed|s|ing)?\\s+" + OBJECT + "under\\s+(?:the\\s+|its\\s+)?(?:\\p{Lu}[\\w()-]*\\s+){0,4}(?:Code|Act|Law)|"
                     + "recogni[sz](?:ed|e|es|ing)\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
                     + "declar(?:ed|e|es|ing)\\s+" + OBJECT + AS_TERRORIST + "|"
-                    + "add(?:ed|s|ing)?\\b[^.;]{0,60}?\\bto\\s+(?:its|the|their|a)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist))\\b",
+                    + "(?:add(?:ed|s|ing)?|plac(?:e|ed|es|ing)|put(?:s|ting)?)\\b[^.;]{0,60}?\\b(?:to|on)\\s+"
+                    + "(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist))\\b",
             Pattern.CASE_INSENSITIVE);
     /** A listing kept in place: "decided to keep Hamas on its terrorist list", "remains on the EU list". */
     private static final Pattern KEPT_ON_LIST = Pattern.compile(
-            "\\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay(?:s|ed)?)\\b"
-                    + "[^.;:?!]{0,60}?\\bon\\s+(?:its|the|their|a)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist)s?\\b",
+            "\\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay(?:s|ed)?|been|is|are)\\b"
+                    + "[^.;:?!]{0,60}?\\bon\\s+(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist)s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SANCTION = Pattern.compile(
             "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?)\\b", Pattern.CASE_INSENSITIVE);
