@@ -31,14 +31,16 @@ public final class ClaimExtractor {
     private static final Pattern PENDING_CUE = Pattern.compile(
             "\\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?|propos(?:e|ed|es|ing|al)|plan(?:s|ned|ning)?\\s+to|"
                     + "mov(?:e|es|ed|ing)\\s+to|steps?\\s+to|seek(?:s|ing)?|sought|consider(?:s|ed|ing)?|hearing|scheduled|"
-                    + "draft|will|would|could|if|intend(?:s|ed)?|petition(?:ed|s)?|call(?:ed|s|ing)?\\s+for|urg(?:e|ed|es|ing)|"
+                    + "draft|will|would|could|if|intend(?:s|ed)?|petition(?:ed|s)?|call(?:ed|s|ing)?\\s+(?:for|on)|urg(?:e|ed|es|ing)|"
                     + "decided\\s+to|expected\\s+to|want(?:s|ed)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not|never|no|neither|nor|refused\\s+to|declined\\s+to|rejected|denied)\\b[^,;]{0,25}$|n't\\s+(?:\\w+\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+    // "first", "originally" only right before the verb: "first proscribed in 1992", not "the first country to ban"
     private static final Pattern BACKGROUND = Pattern.compile(
-            "\\b(?:had|previously|formerly|earlier|originally|first|initially|since|for\\s+(?:over|more\\s+than|nearly|almost)?\\s*\\w+\\s+(?:years|decades))\\b",
+            "\\b(?:originally|first|initially)\\s+(?:\\w+\\s+)?$"
+                    + "|\\b(?:had|previously|formerly|earlier|since|for\\s+(?:over|more\\s+than|nearly|almost)?\\s*\\w+\\s+(?:years|decades))\\b",
             Pattern.CASE_INSENSITIVE);
     /** "announced that it had removed": a pluperfect in reported speech is the news, not history. */
     private static final Pattern REPORTED_PLUPERFECT = Pattern.compile(
@@ -67,6 +69,12 @@ public final class ClaimExtractor {
     private static final Pattern ASKED_BEFORE = Pattern.compile(
             "\\b(?:ask(?:s|ed|ing)?|want(?:s|ed)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|call(?:s|ed|ing)?\\s+on|petition(?:s|ed|ing)?|lobb(?:y|ies|ied|ying))\\s+(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
+    /** What makes a date the next one rather than the last: a schedule, a plan, a modal. */
+    private static final Pattern FUTURE_CUE = Pattern.compile(
+            "\\b(?:will|would|shall|scheduled|set\\s+(?:for|to)|due|expected\\s+to|plan(?:s|ned)?\\s+to|intend(?:s|ed)?\\s+to|next|upcoming|"
+                    + "to\\s+be\\s+held)\\b", Pattern.CASE_INSENSITIVE);
+    /** "on whether the government would proscribe X": an open question. */
+    private static final Pattern WHETHER = Pattern.compile("\\bwhether\\b[^.;]{0,80}$", Pattern.CASE_INSENSITIVE);
     /** After a date, only a modal makes it planned: "on Monday the court will rule", not "on Monday directing...". */
     private static final Pattern MODAL_AFTER = Pattern.compile(
             "\\b(?:will|would|shall|(?:is|are)\\s+(?:set|expected|due|scheduled)\\s+to|(?:is|are)\\s+to)\\b", Pattern.CASE_INSENSITIVE);
@@ -121,10 +129,31 @@ public final class ClaimExtractor {
             if (triggers.isEmpty()) {
                 continue;
             }
-            List<DateMentions.Found> dates = futureWherePlanned(s, DateMentions.find(s, false));
+            List<DateMentions.Found> dates = new ArrayList<>(futureWherePlanned(s, DateMentions.find(s, false)));
+            // "quashed the 2016 ban", "the ban, imposed in 2021, was lifted": a date inside a delisting dates the listing
+            Map<Triggers.Trigger, DateMentions.Found> listedOn = new HashMap<>();
+            for (Triggers.Trigger t : triggers) {
+                if (t.status() == Status.DELISTED) {
+                    for (DateMentions.Found d : List.copyOf(dates)) {
+                        if (d.start() > t.start() && d.end() < t.end() && d.expr().kind() != DateExpr.Kind.UNKNOWN) {
+                            listedOn.put(t, d);
+                            dates.remove(d);
+                        }
+                    }
+                }
+            }
             Map<Triggers.Trigger, DateMentions.Found> dateOf = assignDates(s, triggers, dates);
             for (Triggers.Trigger t : triggers) {
                 DateMentions.Found d = dateOf.get(t);
+                if (listedOn.containsKey(t)) {
+                    Triggers.Trigger listing = new Triggers.Trigger(Status.DESIGNATED, t.start(), t.end(), true);
+                    DateMentions.Found ld = listedOn.get(t);
+                    Found h = claim(s, listing, triggers, new DateMentions.Found(ld.expr(), ld.start(), ld.end(), true),
+                            inSentence, dominant, anchor);
+                    if (h != null) {
+                        out.addAll(expand(h, s, listing, inSentence));
+                    }
+                }
                 if (t.status() == Status.DELISTED && d != null && d.since() && d.start() >= t.end()) {
                     // "ending a listing that had stood since 2005": the since-date is the listing's own history
                     Triggers.Trigger listing = new Triggers.Trigger(Status.DESIGNATED, t.start(), t.end(), true);
@@ -157,7 +186,7 @@ public final class ClaimExtractor {
                 int comma = after.indexOf(',');
                 String clauseAfter = comma < 0 ? after : after.substring(0, comma);
                 String clauseBefore = s.substring(0, d.start()).replaceAll("^.*[,;]", "");
-                boolean planned = PENDING_CUE.matcher(clauseBefore).find()
+                boolean planned = FUTURE_CUE.matcher(clauseBefore).find()
                         || MODAL_AFTER.matcher(clauseAfter).find() && !clauseAfter.matches("(?is).*\\b(?:that|which|who)\\b.*");
                 if (planned != e.future()) {
                     e = new DateExpr(e.kind(), e.year(), e.month(), e.day(), e.value(), planned);
@@ -217,7 +246,7 @@ public final class ClaimExtractor {
     private Found claim(String s, Triggers.Trigger t, List<Triggers.Trigger> all, DateMentions.Found date,
                         List<Mention> mentions, String dominant, LocalDate anchor) {
         String before = s.substring(0, t.start());
-        if (NEGATION.matcher(before).find() || CONCESSIVE.matcher(before).find()) {
+        if (NEGATION.matcher(before).find() || CONCESSIVE.matcher(before).find() || WHETHER.matcher(before).find()) {
             return null;
         }
         if (insideQuotes(s, t.start()) && (LABEL_VERB.matcher(before).find()
@@ -264,6 +293,9 @@ public final class ClaimExtractor {
         String jurisdiction = actor != null ? actor.jurisdiction() : dominant;
         if (jurisdiction == null && ("FTO".equals(list) || "SDGT".equals(list))) {
             jurisdiction = "US"; // the instrument names its state
+        }
+        if (jurisdiction == null && "proscription".equals(list) && s.matches("(?s).*(?<!Anti-)\\bTerrorism Act\\b.*")) {
+            jurisdiction = "GB";
         }
         if (jurisdiction == null) {
             return null;
@@ -317,7 +349,7 @@ public final class ClaimExtractor {
         Claim c = f.claim();
         List<Mention> jurisdictions = f.actor() != null && Entity.LOC.equals(f.actor().type())
                 ? coordinated(s, f.actor(), mentions, m -> Entity.LOC.equals(m.type()) && m.jurisdiction() != null
-                        && m.end() <= t.start())
+                        && (m.end() <= t.start()) == (f.actor().end() <= t.start()))
                 : List.of();
         // "designated Tren de Aragua and MS-13": one claim for each organisation coordinated with the object
         List<Mention> orgs = coordinated(s, f.org(), mentions, m -> Entity.ORG.equals(m.type()));

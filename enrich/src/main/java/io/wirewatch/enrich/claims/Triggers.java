@@ -31,12 +31,13 @@ final class Triggers {
     private static final Pattern DELIST_VERB_NOUN = Pattern.compile(
             "\\b(?:lift(?:ed|s|ing)?|remov(?:e|ed|es|ing|al)|suspend(?:ed|s|ing)?|suspension|end(?:ed|s|ing)?|"
                     + "drop(?:ped|s|ping)?|scrap(?:ped|s|ping)?|cancel(?:l?ed|s|ling)?|took|tak(?:e|en|es|ing)|struck|strik(?:e|es|ing)|"
-                    + "exclud(?:e|ed|es|ing)|annul(?:led|s|ling)?)\\b" + GAP + "\\b" + STATUS_NOUN + "\\b",
+                    + "exclud(?:e|ed|es|ing)|annul(?:led|s|ling)?|quash(?:ed|es|ing)?|set\\s+aside|thr(?:ew|own|ow|ows)\\s+out)\\b" + GAP + "\\b" + STATUS_NOUN + "\\b",
             Pattern.CASE_INSENSITIVE);
     /** The passive order: "the ban was lifted", "the designation removed". */
     private static final Pattern DELIST_NOUN_VERB = Pattern.compile(
-            "\\b" + STATUS_NOUN + "\\b(?:[^.;:?!]{0,40}?)\\b(?:be|been|being|was|were|is|are|had|has|have)?\\s*"
-                    + "(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled)\\b",
+            "\\b" + STATUS_NOUN + "\\b(?:[^.;:?!]{0,80}?)\\b(?:be|been|being|was|were|is|are|had|has|have)\\s+(?:\\w+ly\\s+)?"
+                    + "(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled|quashed|revoked|rescinded|overturned)\\b"
+                    + "|\\b" + STATUS_NOUN + "\\s+(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_LONGER = Pattern.compile(
             "\\bno longer\\s+(?:be\\s+)?(?:designated|banned|listed|proscribed|outlawed|considered\\s+(?:a|an)\\s+(?:terrorist|extremist))",
@@ -61,7 +62,8 @@ final class Triggers {
                     + "[^.;:?!]{0,60}?\\bon\\s+(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist)s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SANCTION = Pattern.compile(
-            "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?|fr(?:oze|eeze|eezes|eezing|ozen)\\s+(?:the\\s+)?assets\\s+of)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Auxiliaries and punctuation that make a participle describe a standing state. */
     private static final Pattern STATE_BEFORE = Pattern.compile(
