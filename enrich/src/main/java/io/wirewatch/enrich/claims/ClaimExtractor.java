@@ -30,7 +30,7 @@ public final class ClaimExtractor {
     // "may" only in lower case: the month ("On May 2, the court lifted...") is not a modal
     private static final Pattern PENDING_CUE = Pattern.compile(
             "\\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?|propos(?:e|ed|es|ing|al)|plan(?:s|ned|ning)?\\s+to|"
-                    + "mov(?:e|es|ed|ing)\\s+to|steps?\\s+to|seek(?:s|ing)?|sought|consider(?:s|ed|ing)?|hearing|scheduled|"
+                    + "mov(?:e|es|ed|ing)\\s+to|steps?\\s+to|seek(?:s|ing)?|sought|consider(?:s|ing)?|hearing|scheduled|"
                     + "draft|will|would|could|if|intend(?:s|ed)?|petition(?:ed|s)?|call(?:ed|s|ing)?\\s+(?:for|on)|urg(?:e|ed|es|ing)|"
                     + "decided\\s+to|expected\\s+to|want(?:s|ed)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
             Pattern.CASE_INSENSITIVE);

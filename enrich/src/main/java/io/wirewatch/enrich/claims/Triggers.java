@@ -53,8 +53,9 @@ final class Triggers {
                     + "list(?:ed|s|ing)?\\s+" + OBJECT + "under\\s+(?:the\\s+|its\\s+)?(?:\\p{Lu}[\\w()-]*\\s+){0,4}(?:Code|Act|Law)|"
                     + "recogni[sz](?:ed|e|es|ing)\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
                     + "declar(?:ed|e|es|ing)\\s+" + OBJECT + AS_TERRORIST + "|"
-                    + "(?:add(?:ed|s|ing)?|plac(?:e|ed|es|ing)|put(?:s|ting)?)\\b[^.;]{0,60}?\\b(?:to|on)\\s+"
-                    + "(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist))\\b",
+                    + "(?:add(?:ed|s|ing)?|plac(?:e|ed|es|ing)|put(?:s|ting)?|includ(?:e|ed|es|ing))\\b[^.;]{0,60}?\\b(?:to|on|in|into)\\s+"
+                    + "(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}"
+                    + "(?:list|blacklist|register|registry))\\b",
             Pattern.CASE_INSENSITIVE);
     /** A listing kept in place: "decided to keep Hamas on its terrorist list", "remains on the EU list". */
     private static final Pattern KEPT_ON_LIST = Pattern.compile(
