@@ -78,6 +78,9 @@ public final class ClaimExtractor {
     /** After a date, only a modal makes it planned: "on Monday the court will rule", not "on Monday directing...". */
     private static final Pattern MODAL_AFTER = Pattern.compile(
             "\\b(?:will|would|shall|(?:is|are)\\s+(?:set|expected|due|scheduled)\\s+to|(?:is|are)\\s+to)\\b", Pattern.CASE_INSENSITIVE);
+    /** "was announced by Brussels": the agent of the decision, however far from the trigger. */
+    private static final Pattern DECIDED_BY = Pattern.compile(
+            "\\b(?:announced|approved|decided|adopted|ordered|confirmed|imposed|issued|signed|enacted|agreed)\\s+by\\s+(?:the\\s+)?$");
     private static final Pattern CONJUNCTION = Pattern.compile("(?:;|\\b(?:but|and|while|whereas|yet|then)\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COORDINATOR = Pattern.compile("\\s*(?:,|and|,\\s*and|as\\s+well\\s+as|&)\\s*(?:the\\s+)?",
@@ -496,7 +499,7 @@ public final class ClaimExtractor {
             // "banned in Russia", "designated by the US": the agent or place of the act itself, right after it
             // ("was welcomed by Israel" further on is someone else's reaction)
             if (Pattern.compile("\\b(?:in|by)\\s+(?:the\\s+)?$").matcher(before).find()
-                    && (m.start() < t.start() || m.start() - t.end() <= 40)) {
+                    && (m.start() < t.start() || m.start() - t.end() <= 40 || DECIDED_BY.matcher(before).find())) {
                 score += 2;
             }
             if (ASKED_BEFORE.matcher(before).find() && m.end() <= t.start()) {

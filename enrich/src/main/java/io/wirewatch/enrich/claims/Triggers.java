@@ -52,7 +52,7 @@ final class Triggers {
                     + "ban(?:ned|s|ning)?|list(?:ed|s|ing)?\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
                     + "list(?:ed|s|ing)?\\s+" + OBJECT + "under\\s+(?:the\\s+|its\\s+)?(?:\\p{Lu}[\\w()-]*\\s+){0,4}(?:Code|Act|Law)|"
                     + "recogni[sz](?:ed|e|es|ing)\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
-                    + "declar(?:ed|e|es|ing)\\s+" + OBJECT + AS_TERRORIST + "|"
+                    + "(?:declar(?:ed|e|es|ing)|gazett(?:e|ed|es|ing)|classif(?:y|ied|ies|ying)|nam(?:e|ed|es|ing))\\s+" + OBJECT + AS_TERRORIST + "|"
                     + "(?:add(?:ed|s|ing)?|plac(?:e|ed|es|ing)|put(?:s|ting)?|includ(?:e|ed|es|ing))\\b[^.;]{0,60}?\\b(?:to|on|in|into)\\s+"
                     + "(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}"
                     + "(?:list|blacklist|register|registry))\\b",
