@@ -47,7 +47,7 @@ public final class DateMentions {
             "\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(days?|weeks?)\\s+ago\\b", Pattern.CASE_INSENSITIVE);
     private static final List<String> SMALL_NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|next)\\s+(" + WEEKDAYS + ")\\b");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\\s+(" + WEEKDAYS + ")\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(yesterday|today|last year|this year|next year|a year ago|earlier this year|last week|this week)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -111,7 +111,7 @@ public final class DateMentions {
         m = WEEKDAY.matcher(s);
         while (m.find()) {
             int dow = java.time.DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT)).getValue();
-            add(out, used, s, m, DateExpr.weekday(dow, future || m.group().startsWith("next")));
+            add(out, used, s, m, DateExpr.weekday(dow, future || m.group().toLowerCase(Locale.ROOT).startsWith("next")));
         }
         m = RELATIVE.matcher(s);
         while (m.find()) {

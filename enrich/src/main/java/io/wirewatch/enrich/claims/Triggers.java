@@ -136,7 +136,7 @@ final class Triggers {
         boolean verbForm = word.toLowerCase().endsWith("ing") || TO_BEFORE.matcher(before).find();
         boolean state = mayBeState && (st == Status.SANCTIONED
                 || !verbForm && (STATE_BEFORE.matcher(before).find() || LABEL_BEFORE.matcher(before).find()
-                || insideParentheses(s, start) || isNoun(s.substring(start, end))));
+                || insideParentheses(s, start) || isNoun(s.substring(start, end)) && !headlineVerb(s, end)));
         out.add(new Trigger(st, start, end, state));
     }
 
@@ -150,6 +150,16 @@ final class Triggers {
     static boolean insideParentheses(String s, int pos) {
         int open = s.lastIndexOf('(', pos);
         return open >= 0 && s.lastIndexOf(')', pos) < open;
+    }
+
+    /** "Britain bans Hizb ut-Tahrir": "bans" before its object is the verb, "bans on" the noun. */
+    private static boolean headlineVerb(String s, int end) {
+        int k = end;
+        while (k > 0 && Character.isLetter(s.charAt(k - 1))) {
+            k--;
+        }
+        return s.substring(k, end).equalsIgnoreCase("bans")
+                && Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})").matcher(s.substring(end)).find();
     }
 
     private static boolean isNoun(String w) {
