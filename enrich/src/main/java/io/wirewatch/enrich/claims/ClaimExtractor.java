@@ -32,7 +32,7 @@ public final class ClaimExtractor {
             "\\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)?|propos(?:e|ed|es|ing|al)|plan(?:s|ned|ning)?\\s+to|"
                     + "mov(?:e|es|ed|ing)\\s+to|steps?\\s+to|seek(?:s|ing)?|sought|consider(?:s|ing)?|hearing|scheduled|"
                     + "draft|will|would|could|if|intend(?:s|ed)?|petition(?:ed|s)?|call(?:ed|s|ing)?\\s+(?:for|on)|urg(?:e|ed|es|ing)|"
-                    + "decided\\s+to|expected\\s+to|want(?:s|ed)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
+                    + "decided\\s+to|expected\\s+to|bill|motion|lawsuit|want(?:s|ed)?|direct(?:s|ed|ing)|instruct(?:s|ed|ing)|look(?:s|ed|ing)?\\s+(?:at|into)|weigh(?:s|ed|ing)?|set\\s+to|prepar(?:e|es|ed|ing)\\s+to|(?-i:may)|might|pending|whether)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not|never|no|neither|nor|refused\\s+to|declined\\s+to|rejected|denied)\\b[^,;]{0,25}$|n't\\s+(?:\\w+\\s+)?$",
@@ -71,7 +71,7 @@ public final class ClaimExtractor {
             Pattern.CASE_INSENSITIVE);
     /** What makes a date the next one rather than the last: a schedule, a plan, a modal. */
     private static final Pattern FUTURE_CUE = Pattern.compile(
-            "\\b(?:will|would|shall|scheduled|set\\s+(?:for|to)|due|expected\\s+to|plan(?:s|ned)?\\s+to|intend(?:s|ed)?\\s+to|next|upcoming|"
+            "\\b(?:will|would|shall|could|might|(?-i:may)|scheduled|set\\s+(?:for|to)|due|expected\\s+to|plan(?:s|ned)?\\s+to|intend(?:s|ed)?\\s+to|next|upcoming|"
                     + "to\\s+be\\s+held)\\b", Pattern.CASE_INSENSITIVE);
     /** "on whether the government would proscribe X": an open question. */
     private static final Pattern WHETHER = Pattern.compile("\\bwhether\\b[^.;]{0,80}$", Pattern.CASE_INSENSITIVE);
@@ -184,7 +184,9 @@ public final class ClaimExtractor {
         List<DateMentions.Found> out = new ArrayList<>(dates.size());
         for (DateMentions.Found d : dates) {
             DateExpr e = d.expr();
-            if (e.kind() == DateExpr.Kind.MONTH_DAY || e.kind() == DateExpr.Kind.WEEKDAY) {
+            // "could remove it this year": a target year is planned too (resolving a year ignores the flag)
+            if (e.kind() == DateExpr.Kind.MONTH_DAY || e.kind() == DateExpr.Kind.WEEKDAY
+                    || e.kind() == DateExpr.Kind.YEARS && e.value() >= 0) {
                 String after = s.substring(d.end(), Math.min(s.length(), d.end() + 25));
                 int comma = after.indexOf(',');
                 String clauseAfter = comma < 0 ? after : after.substring(0, comma);
