@@ -32,8 +32,22 @@ public final class DateMentions {
             "\\b(" + MONTHS + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*,?\\s*(?:19|20)\\d\\d)(?!\\d)");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b(" + MONTHS + ")(?:\\s+of)?\\s+((?:19|20)\\d\\d)\\b");
     private static final Pattern LAST_MONTH = Pattern.compile("\\b(last|this|next)\\s+(" + MONTHS + ")\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d\\d)\\b(?!\\s*(?:%|percent|people|members|troops|km|kilomet))");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:on|last|this|next)\\s+(" + WEEKDAYS + ")\\b");
+    // "the Terrorism Act 2000", "Resolution 2023" name a law, not a date
+    private static final Pattern YEAR = Pattern.compile("(?<!\\bAct\\s)(?<!\\bAct,\\s)(?<!\\b[Rr]esolution\\s)\\b((?:19|20)\\d\\d)\\b(?!\\s*(?:%|percent|people|members|troops|km|kilomet))");
+    /** "in January", "since March": a month without a day or year, resolved like "last October". */
+    private static final Pattern IN_MONTH = Pattern.compile(
+            "\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\\s+(" + MONTHS + ")\\b(?!\\s*\\d)");
+    /** "seven months later": relative to another event, so its date cannot be known here. */
+    private static final Pattern RELATIVE_TO_EVENT = Pattern.compile(
+            "\\b(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\\s+few)\\s+"
+                    + "(?:days?|weeks?|months?|years?|decades?)\\s+(?:later|afterwards|after\\s+that|earlier)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "two weeks ago", "3 days ago". */
+    private static final Pattern UNITS_AGO = Pattern.compile(
+            "\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(days?|weeks?)\\s+ago\\b", Pattern.CASE_INSENSITIVE);
+    private static final List<String> SMALL_NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\\s+(" + WEEKDAYS + ")\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(yesterday|today|last year|this year|next year|a year ago|earlier this year|last week|this week)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -75,15 +89,29 @@ public final class DateMentions {
                 add(out, used, s, m, DateExpr.monthDay(month(m.group(1)), day, future));
             }
         }
+        m = UNITS_AGO.matcher(s);
+        while (m.find()) {
+            String n = m.group(1).toLowerCase(Locale.ROOT);
+            int count = n.matches("\\d+") ? i(n) : n.startsWith("a") ? 1 : SMALL_NUMBERS.indexOf(n);
+            add(out, used, s, m, DateExpr.days(-count * (m.group(2).toLowerCase(Locale.ROOT).startsWith("week") ? 7 : 1)));
+        }
+        m = RELATIVE_TO_EVENT.matcher(s);
+        while (m.find()) {
+            add(out, used, s, m, DateExpr.UNKNOWN);
+        }
         m = LAST_MONTH.matcher(s);
         while (m.find()) {
             String rel = m.group(1).toLowerCase(Locale.ROOT);
             add(out, used, s, m, DateExpr.monthDay(month(m.group(2)), null, rel.equals("next")));
         }
+        m = IN_MONTH.matcher(s);
+        while (m.find()) {
+            add(out, used, s, m.start(1), m.end(1), DateExpr.monthDay(month(m.group(1)), null, future));
+        }
         m = WEEKDAY.matcher(s);
         while (m.find()) {
             int dow = java.time.DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT)).getValue();
-            add(out, used, s, m, DateExpr.weekday(dow, future || m.group().startsWith("next")));
+            add(out, used, s, m, DateExpr.weekday(dow, future || m.group().toLowerCase(Locale.ROOT).startsWith("next")));
         }
         m = RELATIVE.matcher(s);
         while (m.find()) {
@@ -107,16 +135,20 @@ public final class DateMentions {
     }
 
     private static void add(List<Found> out, boolean[] used, String s, Matcher m, DateExpr e) {
-        for (int k = m.start(); k < m.end(); k++) {
+        add(out, used, s, m.start(), m.end(), e);
+    }
+
+    private static void add(List<Found> out, boolean[] used, String s, int start, int end, DateExpr e) {
+        for (int k = start; k < end; k++) {
             if (used[k]) {
                 return;
             }
         }
-        for (int k = m.start(); k < m.end(); k++) {
+        for (int k = start; k < end; k++) {
             used[k] = true;
         }
-        String before = s.substring(Math.max(0, m.start() - 8), m.start()).toLowerCase(Locale.ROOT);
-        out.add(new Found(e, m.start(), m.end(), before.endsWith("since ")));
+        String before = s.substring(Math.max(0, start - 8), start).toLowerCase(Locale.ROOT);
+        out.add(new Found(e, start, end, before.endsWith("since ")));
     }
 
     private static int i(String s) {

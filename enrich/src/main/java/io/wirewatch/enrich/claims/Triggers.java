@@ -31,26 +31,40 @@ final class Triggers {
     private static final Pattern DELIST_VERB_NOUN = Pattern.compile(
             "\\b(?:lift(?:ed|s|ing)?|remov(?:e|ed|es|ing|al)|suspend(?:ed|s|ing)?|suspension|end(?:ed|s|ing)?|"
                     + "drop(?:ped|s|ping)?|scrap(?:ped|s|ping)?|cancel(?:l?ed|s|ling)?|took|tak(?:e|en|es|ing)|struck|strik(?:e|es|ing)|"
-                    + "exclud(?:e|ed|es|ing)|annul(?:led|s|ling)?)\\b" + GAP + "\\b" + STATUS_NOUN + "\\b",
+                    + "exclud(?:e|ed|es|ing)|annul(?:led|s|ling)?|quash(?:ed|es|ing)?|set\\s+aside|thr(?:ew|own|ow|ows)\\s+out)\\b" + GAP + "\\b" + STATUS_NOUN + "\\b",
             Pattern.CASE_INSENSITIVE);
     /** The passive order: "the ban was lifted", "the designation removed". */
     private static final Pattern DELIST_NOUN_VERB = Pattern.compile(
-            "\\b" + STATUS_NOUN + "\\b(?:[^.;:?!]{0,40}?)\\b(?:be|been|being|was|were|is|are|had|has|have)?\\s*"
-                    + "(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled)\\b",
+            "\\b" + STATUS_NOUN + "\\b(?:[^.;:?!]{0,80}?)\\b(?:be|been|being|was|were|is|are|had|has|have)\\s+(?:\\w+ly\\s+)?"
+                    + "(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled|quashed|revoked|rescinded|overturned)\\b"
+                    + "|\\b" + STATUS_NOUN + "\\s+(?:lifted|removed|suspended|ended|dropped|scrapped|cancell?ed|annulled)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO_LONGER = Pattern.compile(
             "\\bno longer\\s+(?:be\\s+)?(?:designated|banned|listed|proscribed|outlawed|considered\\s+(?:a|an)\\s+(?:terrorist|extremist))",
             Pattern.CASE_INSENSITIVE);
 
+    /** "as a (Foreign) Terrorist Organization", "an extremist group", "terrorist organisations". */
+    private static final String AS_TERRORIST = "(?:as\\s+)?(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|terror|extremist)";
+    /** The object between a verb and its complement ("listed the Proud Boys as a terrorist entity"). */
+    private static final String OBJECT = "(?:[^.;:?!]{0,70}?\\s)?";
     private static final Pattern DESIGNATE = Pattern.compile(
             "\\b(?:designat(?:e|ed|es|ing|ion)|proscri(?:be|bed|bes|bing|ption)|outlaw(?:ed|s|ing)?|blacklist(?:ed|s|ing)?|"
-                    + "ban(?:ned|s|ning)?|list(?:ed|s|ing)?\\s+(?:it\\s+|them\\s+)?as\\s+(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "recogni[sz](?:ed|e|es|ing)\\s+(?:it\\s+|them\\s+)?as\\s+(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "declar(?:ed|e|es|ing)\\s+(?:it\\s+|them\\s+)?(?:a|an)\\s+(?:terrorist|extremist)|"
-                    + "add(?:ed|s|ing)?\\b[^.;]{0,60}?\\bto\\s+(?:its|the|their|a)\\s+(?:\\w+\\s+){0,3}list)\\b",
+                    + "ban(?:ned|s|ning)?|list(?:ed|s|ing)?\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
+                    + "list(?:ed|s|ing)?\\s+" + OBJECT + "under\\s+(?:the\\s+|its\\s+)?(?:\\p{Lu}[\\w()-]*\\s+){0,4}(?:Code|Act|Law)|"
+                    + "recogni[sz](?:ed|e|es|ing)\\s+" + OBJECT + "as\\s+(?:(?:a|an)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:terrorist|extremist)|"
+                    + "(?:declar(?:ed|e|es|ing)|gazett(?:e|ed|es|ing)|classif(?:y|ied|ies|ying)|nam(?:e|ed|es|ing))\\s+" + OBJECT + AS_TERRORIST + "|"
+                    + "(?:add(?:ed|s|ing)?|plac(?:e|ed|es|ing)|put(?:s|ting)?|includ(?:e|ed|es|ing))\\b[^.;]{0,60}?\\b(?:to|on|in|into)\\s+"
+                    + "(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}"
+                    + "(?:list|blacklist|register|registry))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A listing kept in place: "decided to keep Hamas on its terrorist list", "remains on the EU list". */
+    private static final Pattern KEPT_ON_LIST = Pattern.compile(
+            "\\b(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|remain(?:s|ed|ing)?|stay(?:s|ed)?|been|is|are)\\b"
+                    + "[^.;:?!]{0,60}?\\bon\\s+(?:its|the|their|a|\\p{Lu}[\\w.-]*(?:\\s+\\p{Lu}[\\w.-]*)?['\u2019]s)\\s+(?:[\\w-]+\\s+){0,3}(?:list|blacklist)s?\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SANCTION = Pattern.compile(
-            "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:sanction(?:s|ed|ing)?|asset\\s+freezes?|fr(?:oze|eeze|eezes|eezing|ozen)\\s+(?:the\\s+)?assets\\s+of)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** Auxiliaries and punctuation that make a participle describe a standing state. */
     private static final Pattern STATE_BEFORE = Pattern.compile(
@@ -81,6 +95,21 @@ final class Triggers {
             }
             add(out, used, s, m.start(), m.end(), Status.DESIGNATED, true);
         }
+        // "added Boko Haram to its sanctions list" is a sanctions listing, whatever the verb
+        for (int k = 0; k < out.size(); k++) {
+            Trigger t = out.get(k);
+            if (t.status() == Status.DESIGNATED && SANCTION.matcher(s.substring(t.start(), t.end())).find()) {
+                out.set(k, new Trigger(Status.SANCTIONED, t.start(), t.end(), true));
+            }
+        }
+        Matcher kept = KEPT_ON_LIST.matcher(s);
+        while (kept.find()) {
+            int n = out.size();
+            add(out, used, s, kept.start(), kept.end(), Status.DESIGNATED, true);
+            if (out.size() > n) {
+                out.set(n, new Trigger(Status.DESIGNATED, kept.start(), kept.end(), true)); // kept is a standing state
+            }
+        }
         addAll(out, used, s, SANCTION.matcher(s), Status.SANCTIONED, true);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -101,10 +130,36 @@ final class Triggers {
         for (int k = start; k < end; k++) {
             used[k] = true;
         }
+        String word = s.substring(start, end).split("[\\s\\p{Punct}]", 2)[0];
+        String before = s.substring(Math.max(0, start - 40), start);
+        // "is considering adding", "voted to ban": a gerund or an infinitive is an act, not a standing state
+        boolean verbForm = word.toLowerCase().endsWith("ing") || TO_BEFORE.matcher(before).find();
         boolean state = mayBeState && (st == Status.SANCTIONED
-                || STATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start)).find()
-                || isNoun(s.substring(start, end)));
+                || !verbForm && (STATE_BEFORE.matcher(before).find() || LABEL_BEFORE.matcher(before).find()
+                || insideParentheses(s, start) || isNoun(s.substring(start, end)) && !headlineVerb(s, end)));
         out.add(new Trigger(st, start, end, state));
+    }
+
+    private static final Pattern TO_BEFORE = Pattern.compile("\\bto\\s+$", Pattern.CASE_INSENSITIVE);
+    /** A reduced relative after a noun: "a terrorist organisation banned in Russia". */
+    private static final Pattern LABEL_BEFORE = Pattern.compile(
+            "\\b(?:organi[sz]ations?|groups?|movements?|networks?|entit(?:y|ies)|part(?:y|ies)|outfits?)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Militants of X (a terrorist organisation banned in Russia)": a parenthetical label states a standing status. */
+    static boolean insideParentheses(String s, int pos) {
+        int open = s.lastIndexOf('(', pos);
+        return open >= 0 && s.lastIndexOf(')', pos) < open;
+    }
+
+    /** "Britain bans Hizb ut-Tahrir": "bans" before its object is the verb, "bans on" the noun. */
+    private static boolean headlineVerb(String s, int end) {
+        int k = end;
+        while (k > 0 && Character.isLetter(s.charAt(k - 1))) {
+            k--;
+        }
+        return s.substring(k, end).equalsIgnoreCase("bans")
+                && Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})").matcher(s.substring(end)).find();
     }
 
     private static boolean isNoun(String w) {

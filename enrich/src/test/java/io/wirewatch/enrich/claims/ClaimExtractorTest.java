@@ -180,6 +180,97 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void coordinatedOrganisationsEachGetTheClaim() {
+        List<Claim> cs = claims("Washington on Monday designated Los Lobos and MS-13 as Foreign Terrorist Organizations.", "2025-03-05");
+
+        assertThat(cs).extracting(Claim::org, Claim::jurisdiction, Claim::list, Claim::since)
+                .containsExactlyInAnyOrder(tuple("los-lobos", "US", "FTO", "2025-03-03"), tuple("ms-13", "US", "FTO", "2025-03-03"));
+    }
+
+    @Test
+    void anActOnAnOrganisationsPeopleIsNotItsStatus() {
+        assertThat(claims("The UN Security Council removed al-Shabaab's former spokesman from its sanctions list.", "2024-01-01"))
+                .isEmpty();
+        assertThat(claims("Canada sanctioned two financiers of Hamas on Friday.", "2024-01-01")).isEmpty();
+    }
+
+    @Test
+    void aNamedUsListNamesItsJurisdiction() {
+        List<Claim> cs = claims("The Real IRA had been listed as a Foreign Terrorist Organization since 2001.", "2024-01-01");
+
+        assertThat(cs).singleElement().satisfies(c -> {
+            assertThat(c.org()).isEqualTo("real-ira");
+            assertThat(c.jurisdiction()).isEqualTo("US");
+            assertThat(c.list()).isEqualTo("FTO");
+            assertThat(c.since()).isEqualTo("2001");
+            assertThat(c.background()).isTrue();
+        });
+    }
+
+    @Test
+    void aListIsAttachedOnlyWhenTheTextNamesTheInstrument() {
+        assertThat(claims("Peru banned the activities of Los Choneros in 2023.", null)).extracting(Claim::list).containsOnly((String) null);
+        assertThat(claims("Australia listed Hamas as a terrorist organisation under the Criminal Code in 2022.", null))
+                .extracting(Claim::list).containsExactly("criminal-code");
+    }
+
+    @Test
+    void theHeadlineTakesTheDateAndListTheBodyGivesTheSameAct() {
+        String text = "Britain bans Hizb ut-Tahrir\n\nOn Monday, the Home Office proscribed Hizb ut-Tahrir under the Terrorism Act.";
+        List<Claim> cs = claims(text, "2024-01-17");
+
+        assertThat(cs).extracting(Claim::jurisdiction, Claim::status, Claim::since, Claim::list)
+                .containsOnly(tuple("GB", "DESIGNATED", "2024-01-15", "proscription"));
+    }
+
+    @Test
+    void aDateThatAPlanLooksAheadToIsNotWhenThePendingStepWasTaken() {
+        List<Claim> cs = claims("Uzbekistan's Supreme Court will consider on May 12 a request to lift the ban on Hizb ut-Tahrir.",
+                "2025-05-02");
+
+        assertThat(cs).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo("DELISTING_PENDING");
+            assertThat(c.since()).isEqualTo("2025-05-02");
+        });
+        // no modal: "on Monday" stays in the past even though a later clause speaks of what "could" happen
+        assertThat(claims("Britain banned Hamas on Monday, saying it could no longer tell its wings apart.", "2021-11-24"))
+                .extracting(Claim::since).containsExactly("2021-11-22");
+    }
+
+    @Test
+    void aDateInsideALiftedListingDatesTheListing() {
+        List<Claim> cs = claims("Kenya's Supreme Court quashed the 2014 ban on the Coast Liberation Front yesterday.", "2024-09-06");
+
+        assertThat(cs).extracting(Claim::status, Claim::since, Claim::background)
+                .containsExactlyInAnyOrder(tuple("DELISTED", "2024-09-05", false), tuple("DESIGNATED", "2014", true));
+    }
+
+    @Test
+    void hypotheticalsConcessionsAndOpenQuestionsClaimNothing() {
+        assertThat(claims("If the ban on Hamas is confirmed in Chile, donors could face charges.", null)).isEmpty();
+        assertThat(claims("Chile said Hamas will remain banned despite calls to lift the designation.", null))
+                .extracting(Claim::status).containsOnly("DESIGNATED");
+        assertThat(claims("Officials in Ottawa would not say whether Canada would delist Hamas.", null)).isEmpty();
+    }
+
+    @Test
+    void theOneAskedToActIsTheJurisdiction() {
+        List<Claim> cs = claims("Colombia's president asked Washington to remove the ELN from its terrorism list.", "2023-05-22");
+
+        assertThat(cs).extracting(Claim::jurisdiction, Claim::status).containsExactly(tuple("US", "DELISTING_PENDING"));
+    }
+
+    @Test
+    void aStateNamedOnlyInAReactionDoesNotTakeTheClaim() {
+        String text = "Germany's interior ministry banned Samidoun on Thursday.\n"
+                + "The activity ban on Samidoun, which covers fundraising and rallies, was welcomed by Israel.";
+        List<Claim> cs = claims(text, "2023-11-03");
+
+        assertThat(cs).extracting(Claim::jurisdiction).containsOnly("DE");
+        assertThat(cs).extracting(Claim::list).contains("activity-ban");
+    }
+
+    @Test
     void quoteDetectionKeepsApostrophesOutOfIt() {
         assertThat(ClaimExtractor.insideQuotes("Russia's court banned it", 15)).isFalse();
         assertThat(ClaimExtractor.insideQuotes("they said 'banned' there", 12)).isTrue();
