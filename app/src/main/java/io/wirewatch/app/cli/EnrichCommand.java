@@ -16,4 +16,9 @@ public final class EnrichCommand extends StreamsServiceCommand implements Callab
         kafka.open().close();
         return runUntilStopped(EnrichService.create(bootstrap, overrides()), "enrich");
     }
+
+    @Override
+    int defaultManagementPort() {
+        return ManagementOptions.ENRICH_PORT;
+    }
 }

@@ -1,5 +1,7 @@
 package io.wirewatch.app.cli;
 
+import io.wirewatch.common.ops.Health;
+import io.wirewatch.common.ops.ManagementServer;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import picocli.CommandLine.Command;
@@ -35,6 +37,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin KafkaOptions kafka;
     @Mixin FetchOptions fetch;
+    @Mixin ManagementOptions management;
 
     @Override
     public Integer call() {
@@ -57,6 +60,9 @@ public final class IngestCommand implements Callable<Integer> {
                 System.err.println("ingest: " + s);
                 return s.failed() == 0 ? 0 : 1;
             }
+            AtomicBoolean running = new AtomicBoolean(true);
+            ManagementServer http = management.start(ManagementOptions.INGEST_PORT,
+                    Health.ofClients(() -> running.get() && !stop.get()), "ingest");
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.set(true);
@@ -66,7 +72,11 @@ public final class IngestCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "ingest-shutdown"));
-            service.runForever(Duration.ofSeconds(intervalSeconds), stop);
+            try (http) {
+                service.runForever(Duration.ofSeconds(intervalSeconds), stop);
+            } finally {
+                running.set(false);
+            }
         }
         return 0;
     }
