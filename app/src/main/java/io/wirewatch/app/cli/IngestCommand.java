@@ -52,6 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interval-seconds must be at least 1");
         }
         String bootstrap = kafka.requireBootstrap("ingest");
+        management.validate();
         kafka.open().close(); // topics exist before the first publish
         AtomicBoolean stop = new AtomicBoolean();
         try (IngestService service = new IngestService(new IngestConfig(bootstrap, sources, fetch.toConfig(allowPrivate)))) {

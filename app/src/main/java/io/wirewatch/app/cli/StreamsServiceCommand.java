@@ -1,8 +1,10 @@
 package io.wirewatch.app.cli;
 
+import io.wirewatch.common.kafka.StreamsConfigCheck;
 import io.wirewatch.common.ops.Health;
 import io.wirewatch.common.ops.ManagementServer;
 import io.wirewatch.common.ops.Meters;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,7 @@ abstract class StreamsServiceCommand {
     @Mixin KafkaOptions kafka;
     @Mixin ManagementOptions management;
 
-    /** Overrides on top of the service's defaults: state dir, then the user's file. */
+    /** Overrides on top of the service's defaults (state dir, then the user's file), checked; also checks the management options. */
     Properties overrides() {
         Properties p = new Properties();
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -54,6 +56,13 @@ abstract class StreamsServiceCommand {
                 throw new IllegalArgumentException("cannot read --config " + configFile + ": " + e.getMessage());
             }
         }
+        try {
+            StreamsConfigCheck.validate(p);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException((configFile == null ? "" : "--config " + configFile + ": ")
+                    + e.getMessage() + " (fix or remove that setting)");
+        }
+        management.validate();
         return p;
     }
 

@@ -13,10 +13,14 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +40,17 @@ public final class Meters {
     /** Kafka clients bound here, by a role name; ingest's health reads their metrics. */
     private static final Map<Object, Supplier<Map<MetricName, ? extends Metric>>> CLIENTS = new ConcurrentHashMap<>();
 
+    /**
+     * How often the Kafka binders look for metrics that appeared since (per-topic and per-partition
+     * ones appear with the first record); Micrometer's default is a minute.
+     */
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kafka-metrics-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
     static {
         new JvmMemoryMetrics().bindTo(REGISTRY);
         new JvmThreadMetrics().bindTo(REGISTRY);
@@ -54,13 +69,13 @@ public final class Meters {
     }
 
     public static Binding bind(KafkaStreams streams) {
-        KafkaStreamsMetrics m = new KafkaStreamsMetrics(streams);
+        KafkaStreamsMetrics m = new KafkaStreamsMetrics(streams, List.of(), SCHEDULER, REFRESH);
         m.bindTo(REGISTRY);
         return m::close;
     }
 
     public static Binding bind(Producer<?, ?> producer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(producer);
+        KafkaClientMetrics m = new KafkaClientMetrics(producer, List.of(), SCHEDULER, REFRESH);
         m.bindTo(REGISTRY);
         CLIENTS.put(producer, producer::metrics);
         return () -> {
@@ -70,7 +85,7 @@ public final class Meters {
     }
 
     public static Binding bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(consumer);
+        KafkaClientMetrics m = new KafkaClientMetrics(consumer, List.of(), SCHEDULER, REFRESH);
         m.bindTo(REGISTRY);
         CLIENTS.put(consumer, consumer::metrics);
         return () -> {
@@ -98,8 +113,8 @@ public final class Meters {
 
     /**
      * The kind of a failure, without its particulars, so that counts group and labels stay few: the
-     * first two ": "-separated parts of the reason, without line numbers, parenthesised detail and
-     * digits, each part cut at 48 characters. "local-source: line 3: invalid JSON: Unexpected ..."
+     * first two ": "-separated parts of the reason, without line numbers, parenthesised detail, URLs,
+     * paths and digits, each part cut at 48 characters. "local-source: line 3: invalid JSON: Unexpected ..."
      * becomes "local-source: invalid JSON".
      */
     public static String reasonCode(String reason) {
@@ -109,7 +124,8 @@ public final class Meters {
         StringBuilder code = new StringBuilder();
         int parts = 0;
         for (String part : reason.split(": ")) {
-            String p = part.replaceAll("\\(.*", "").replaceAll("\\d+", "N").replaceAll("\\s+", " ").strip();
+            String p = part.replaceAll("\\(.*", "").replaceAll("\\S+://\\S*", "URL").replaceAll("(^|\\s)/\\S*", "$1PATH")
+                    .replaceAll("\\d+", "N").replaceAll("\\s+", " ").strip();
             if (p.isEmpty() || p.toLowerCase(Locale.ROOT).matches("line n|n")) {
                 continue;
             }
