@@ -53,6 +53,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--bootstrap-server", bootstrap, "--state-dir", stateDir.toString(), "--config", config.toString(),
                 // any free port on loopback: tests of several worktrees share the machine
                 "--management-port", "0", "--management-bind", "127.0.0.1"));
+        if (command.equals("aggregate")) {
+            cmd.addAll(List.of("--http-port", "0", "--http-bind", "127.0.0.1")); // not the shared default 8080
+        }
         Path log = logDir.resolve(command + "-" + (++incarnation) + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -75,21 +75,18 @@ public final class Meters {
     }
 
     public static Binding bind(Producer<?, ?> producer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(producer, List.of(), SCHEDULER, REFRESH);
-        m.bindTo(REGISTRY);
-        CLIENTS.put(producer, producer::metrics);
-        return () -> {
-            CLIENTS.remove(producer);
-            m.close();
-        };
+        return track(producer, producer::metrics, new KafkaClientMetrics(producer, List.of(), SCHEDULER, REFRESH));
     }
 
     public static Binding bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(consumer, List.of(), SCHEDULER, REFRESH);
+        return track(consumer, consumer::metrics, new KafkaClientMetrics(consumer, List.of(), SCHEDULER, REFRESH));
+    }
+
+    private static Binding track(Object client, Supplier<Map<MetricName, ? extends Metric>> metrics, KafkaClientMetrics m) {
         m.bindTo(REGISTRY);
-        CLIENTS.put(consumer, consumer::metrics);
+        CLIENTS.put(client, metrics);
         return () -> {
-            CLIENTS.remove(consumer);
+            CLIENTS.remove(client);
             m.close();
         };
     }
