@@ -34,6 +34,16 @@ public final class Wirewatch implements Runnable {
                         cmd.getErr().println("error: " + e.getMessage());
                         return 2;
                     }
+                    // a Kafka client or Streams setting of the wrong type or value, e.g. from --config
+                    Throwable config = e;
+                    while (config != null && !(config instanceof org.apache.kafka.common.config.ConfigException)) {
+                        config = config.getCause();
+                    }
+                    if (config != null) {
+                        cmd.getErr().println("error: invalid Kafka setting: " + config.getMessage()
+                                + " (fix it in the file given to --config, or remove it)");
+                        return 2;
+                    }
                     cmd.getErr().println("error: " + e);
                     e.printStackTrace(cmd.getErr());
                     return 1;

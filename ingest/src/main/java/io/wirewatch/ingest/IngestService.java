@@ -2,6 +2,8 @@ package io.wirewatch.ingest;
 
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.DeadLetters;
+import io.wirewatch.common.kafka.DlqExceptionHandlers;
+import io.wirewatch.common.ops.Meters;
 import io.wirewatch.common.model.DeadLetter;
 import io.wirewatch.common.model.FrontierEntry;
 import io.wirewatch.common.model.RawArticle;
@@ -55,6 +57,7 @@ public final class IngestService implements AutoCloseable {
     public static final String STAGE_SOURCE = "ingest.source";
     public static final String STAGE_FETCH = "ingest.fetch";
     public static final String STAGE_EXTRACT = "ingest.extract";
+    public static final String STAGE_PRODUCE = "ingest.produce";
     public static final String OUTCOME_OK = "ok";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long NOT_BEFORE_MAX_WAIT_MS = 2000;
@@ -71,6 +74,7 @@ public final class IngestService implements AutoCloseable {
     /** Fetch state by canonical URL, loaded from the compacted seen topic and kept current. */
     private final Map<String, SeenState> seen = new ConcurrentHashMap<>();
     private KafkaProducer<byte[], byte[]> producer;
+    private Meters.Binding producerMetrics;
 
     public IngestService(IngestConfig cfg) {
         this.cfg = cfg;
@@ -86,7 +90,7 @@ public final class IngestService implements AutoCloseable {
         produceLocal(c);
         discoverAll(c);
         p.flush();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); Meters.Binding ignored = Meters.bind(consumer)) {
             List<TopicPartition> parts = partitions(consumer, Topics.FRONTIER);
             consumer.assign(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -124,7 +128,7 @@ public final class IngestService implements AutoCloseable {
         Counter c = new Counter();
         produceLocal(c);
         long nextDiscovery = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(); Meters.Binding ignored = Meters.bind(consumer)) {
             consumer.subscribe(List.of(Topics.FRONTIER));
             while (!stop.get()) {
                 if (System.currentTimeMillis() >= nextDiscovery) {
@@ -217,8 +221,9 @@ public final class IngestService implements AutoCloseable {
                 c.fail("local-source");
             });
             for (RawArticle a : articles) {
-                send(Topics.RAW, a.id(), Json.writeBytes(a));
-                c.published++;
+                if (sendArticle(a, c)) {
+                    c.published++;
+                }
             }
         }
     }
@@ -285,7 +290,9 @@ public final class IngestService implements AutoCloseable {
         switch (o.kind()) {
             case PUBLISHED -> {
                 RawArticle a = o.article();
-                send(Topics.RAW, a.id(), Json.writeBytes(a));
+                if (!sendArticle(a, c)) {
+                    return;
+                }
                 send(Topics.SEEN, a.id(), Json.writeBytes(o.seen()));
                 seen.put(o.seen().canonicalUrl(), o.seen());
                 c.published++;
@@ -309,6 +316,25 @@ public final class IngestService implements AutoCloseable {
         String why = detail == null || detail.equals(reason) ? reason : reason + ": " + detail;
         DeadLetter dl = DeadLetters.of(stage, why, topic, partition, offset, k, value);
         producer().send(DeadLetters.record(dl, k));
+    }
+
+    /**
+     * Publishes an article unless it is larger than a record may be: the producer would drop it
+     * asynchronously, unseen; instead it goes to the DLQ (stage ingest.produce) and counts as failed.
+     */
+    private boolean sendArticle(RawArticle a, Counter c) {
+        byte[] value = Json.writeBytes(a);
+        long size = value.length + (a.id() == null ? 0 : a.id().length());
+        if (size > DlqExceptionHandlers.DEFAULT_MAX_RECORD_BYTES) {
+            String detail = "article of " + size + " bytes is over the record limit of "
+                    + DlqExceptionHandlers.DEFAULT_MAX_RECORD_BYTES + " bytes (" + a.url() + ")";
+            LOG.warn("{} not published: {}", a.id(), detail);
+            deadLetter(STAGE_PRODUCE, "record-too-large", detail, null, null, null, a.id(), value);
+            c.fail("record-too-large");
+            return false;
+        }
+        send(Topics.RAW, a.id(), value);
+        return true;
     }
 
     private void send(String topic, String key, byte[] value) {
@@ -406,6 +432,7 @@ public final class IngestService implements AutoCloseable {
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             producer = new KafkaProducer<>(p);
+            producerMetrics = Meters.bind(producer);
         }
         return producer;
     }
@@ -427,6 +454,7 @@ public final class IngestService implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (producer != null) {
+            producerMetrics.close();
             producer.close(Duration.ofSeconds(10));
             producer = null;
         }

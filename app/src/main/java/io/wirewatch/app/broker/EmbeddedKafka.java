@@ -22,16 +22,20 @@ import java.util.stream.Stream;
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), in this JVM, on
  * 127.0.0.1 with free ports and a temporary data directory. Used when no --bootstrap-server is given
- * and by the end-to-end tests; closing it shuts the broker down and deletes its data.
+ * and by the end-to-end tests; closing it shuts the broker down and deletes its data. It can be
+ * stopped and started again on the same ports and data directory (a broker restart: the reliability
+ * tests check that the services recover by themselves).
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path dir;
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final String bootstrap;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dir, KafkaRaftServer server, String bootstrap) {
+    private EmbeddedKafka(Path dir, Properties props, KafkaRaftServer server, String bootstrap) {
         this.dir = dir;
+        this.props = props;
         this.server = server;
         this.bootstrap = bootstrap;
     }
@@ -72,9 +76,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(out, "wirewatch embedded broker");
             }
             format(config);
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            server.startup();
-            return new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
+            return new EmbeddedKafka(dir, props, boot(props), "127.0.0.1:" + brokerPort);
         } catch (IOException e) {
             deleteQuietly(dir);
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
@@ -97,15 +99,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    private static KafkaRaftServer boot(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
     public String bootstrapServers() {
         return bootstrap;
     }
 
-    @Override
-    public void close() {
-        try {
+    /** A controlled shutdown that keeps the data directory; {@link #restart()} brings the broker back. */
+    public synchronized void stop() {
+        if (server != null) {
             server.shutdown();
             server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory, with the same cluster id, after
+     * {@link #stop()}. Its log, committed offsets and transaction state are what it had.
+     */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("the embedded broker is running; stop() it first");
+        }
+        server = boot(props);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
         } finally {
             deleteQuietly(dir);
         }

@@ -45,4 +45,9 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
             http.close();
         }
     }
+
+    @Override
+    int defaultManagementPort() {
+        return ManagementOptions.AGGREGATE_PORT;
+    }
 }

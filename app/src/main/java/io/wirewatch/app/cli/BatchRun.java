@@ -1,6 +1,7 @@
 package io.wirewatch.app.cli;
 
 import io.wirewatch.app.broker.Cluster;
+import io.wirewatch.app.pipeline.DeadLetterReport;
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Results;
 import io.wirewatch.ingest.IngestConfig;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +30,7 @@ public final class BatchRun {
                                   Duration timeout, PrintStream log) throws IOException, InterruptedException {
         Path stateDir = stateDirOrNull != null ? stateDirOrNull : Files.createTempDirectory("wirewatch-state-");
         try {
+            Map<Integer, Long> dlqMark = DeadLetterReport.mark(cluster.bootstrap());
             try (Pipeline pipeline = Pipeline.start(cluster.bootstrap(), stateDir, "")) {
                 try (IngestService ingest = new IngestService(new IngestConfig(cluster.bootstrap(), sources, fetch))) {
                     IngestService.Summary s = ingest.runOnce();
@@ -40,6 +43,7 @@ public final class BatchRun {
             Results results = Results.read(cluster.bootstrap());
             log.printf("enrich: %d articles in %d stories; aggregate: %d organizations with a status%n",
                     results.articles().size(), results.stories().size(), results.organizations().size());
+            DeadLetterReport.since(cluster.bootstrap(), dlqMark).print(log);
             return results;
         } finally {
             if (stateDirOrNull == null) {

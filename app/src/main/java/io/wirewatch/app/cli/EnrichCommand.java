@@ -3,6 +3,7 @@ package io.wirewatch.app.cli;
 import io.wirewatch.enrich.EnrichService;
 import picocli.CommandLine.Command;
 
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -13,7 +14,13 @@ public final class EnrichCommand extends StreamsServiceCommand implements Callab
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("enrich");
+        Properties overrides = overrides(); // configuration mistakes fail before Kafka is contacted
         kafka.open().close();
-        return runUntilStopped(EnrichService.create(bootstrap, overrides()), "enrich");
+        return runUntilStopped(EnrichService.create(bootstrap, overrides), "enrich");
+    }
+
+    @Override
+    int defaultManagementPort() {
+        return ManagementOptions.ENRICH_PORT;
     }
 }

@@ -1,5 +1,7 @@
 package io.wirewatch.app.cli;
 
+import io.wirewatch.common.ops.Health;
+import io.wirewatch.common.ops.ManagementServer;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.IngestService;
 import picocli.CommandLine.Command;
@@ -35,6 +37,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin KafkaOptions kafka;
     @Mixin FetchOptions fetch;
+    @Mixin ManagementOptions management;
 
     @Override
     public Integer call() {
@@ -49,6 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interval-seconds must be at least 1");
         }
         String bootstrap = kafka.requireBootstrap("ingest");
+        management.validate();
         kafka.open().close(); // topics exist before the first publish
         AtomicBoolean stop = new AtomicBoolean();
         try (IngestService service = new IngestService(new IngestConfig(bootstrap, sources, fetch.toConfig(allowPrivate)))) {
@@ -57,6 +61,9 @@ public final class IngestCommand implements Callable<Integer> {
                 System.err.println("ingest: " + s);
                 return s.failed() == 0 ? 0 : 1;
             }
+            AtomicBoolean running = new AtomicBoolean(true);
+            ManagementServer http = management.start(ManagementOptions.INGEST_PORT,
+                    Health.ofClients(() -> running.get() && !stop.get()), "ingest");
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.set(true);
@@ -66,7 +73,11 @@ public final class IngestCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "ingest-shutdown"));
-            service.runForever(Duration.ofSeconds(intervalSeconds), stop);
+            try (http) {
+                service.runForever(Duration.ofSeconds(intervalSeconds), stop);
+            } finally {
+                running.set(false);
+            }
         }
         return 0;
     }

@@ -1,5 +1,10 @@
 package io.wirewatch.app.cli;
 
+import io.wirewatch.common.kafka.StreamsConfigCheck;
+import io.wirewatch.common.ops.Health;
+import io.wirewatch.common.ops.ManagementServer;
+import io.wirewatch.common.ops.Meters;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Mixin;
@@ -13,7 +18,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
-/** What the enrich and aggregate services share: options, Streams overrides, run until stopped. */
+/** What the enrich and aggregate services share: options, Streams overrides, management endpoint, run until stopped. */
 abstract class StreamsServiceCommand {
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:WIREWATCH_STATE_DIR:-${sys:java.io.tmpdir}/wirewatch-state}",
@@ -28,29 +33,54 @@ abstract class StreamsServiceCommand {
     Path configFile;
 
     @Mixin KafkaOptions kafka;
+    @Mixin ManagementOptions management;
 
-    /** Overrides on top of the service's defaults: state dir, then the user's file. */
+    /** Overrides on top of the service's defaults (state dir, then the user's file), checked; also checks the management options. */
     Properties overrides() {
         Properties p = new Properties();
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         if (applicationId != null) {
+            if (applicationId.isBlank()) {
+                throw new IllegalArgumentException("--application-id must not be blank");
+            }
             p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         }
         if (configFile != null) {
-            if (!Files.isReadable(configFile)) {
+            if (!Files.isRegularFile(configFile) || !Files.isReadable(configFile)) {
                 throw new IllegalArgumentException("--config " + configFile + " is not a readable file");
             }
             try (InputStream in = Files.newInputStream(configFile)) {
                 p.load(in);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
+                // Properties.load throws IllegalArgumentException on a malformed \\uXXXX escape
                 throw new IllegalArgumentException("cannot read --config " + configFile + ": " + e.getMessage());
             }
         }
+        try {
+            StreamsConfigCheck.validate(p);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException((configFile == null ? "" : "--config " + configFile + ": ")
+                    + e.getMessage() + " (fix or remove that setting)");
+        }
+        management.validate();
         return p;
     }
 
-    /** Starts the application and blocks until the JVM is asked to stop or the application dies. */
-    static int runUntilStopped(KafkaStreams streams, String name) throws InterruptedException {
+    /** The service's default management port (see {@link ManagementOptions}). */
+    abstract int defaultManagementPort();
+
+    /**
+     * Serves the management endpoint, starts the application, and blocks until the JVM is asked to
+     * stop or the application dies.
+     */
+    int runUntilStopped(KafkaStreams streams, String name) throws InterruptedException {
+        ManagementServer http;
+        try {
+            http = management.start(defaultManagementPort(), Health.of(streams), name);
+        } catch (RuntimeException e) {
+            streams.close(Duration.ZERO);
+            throw e;
+        }
         CountDownLatch done = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -61,8 +91,10 @@ abstract class StreamsServiceCommand {
             streams.close(Duration.ofSeconds(30));
             done.countDown();
         }, name + "-shutdown"));
-        streams.start();
-        done.await();
+        try (http; Meters.Binding metrics = Meters.bind(streams)) {
+            streams.start();
+            done.await();
+        }
         return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
     }
 }

@@ -58,6 +58,21 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n", StandardCharsets.UTF_8);
     }
 
+    /** The last stable offset of each partition of a topic now: where a later read starts. */
+    public static Map<Integer, Long> endOffsets(String bootstrap, String topic) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<Integer, Long> out = new HashMap<>();
+            consumer.endOffsets(parts).forEach((tp, off) -> out.put(tp.partition(), off));
+            return out;
+        }
+    }
+
     private static void writeLines(Path file, List<?> values) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Object v : values) {
@@ -86,6 +101,15 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
 
     /** Every committed record of a topic, from the beginning to its last stable offset when called. */
     public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
+        return readCommitted(bootstrap, topic, Map.of());
+    }
+
+    /**
+     * The committed records of a topic from the given offset of each partition (the beginning for a
+     * partition not in {@code from}) to its last stable offset when called.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic,
+                                                                     Map<Integer, Long> from) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -98,6 +122,8 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
+            parts.stream().filter(tp -> from.containsKey(tp.partition()))
+                    .forEach(tp -> consumer.seek(tp, from.get(tp.partition())));
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {

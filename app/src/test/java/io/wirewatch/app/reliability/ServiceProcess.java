@@ -50,7 +50,12 @@ final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.KafkaStreams=info",
                 "-cp", System.getProperty("java.class.path"), "io.wirewatch.app.Wirewatch", command,
-                "--bootstrap-server", bootstrap, "--state-dir", stateDir.toString(), "--config", config.toString()));
+                "--bootstrap-server", bootstrap, "--state-dir", stateDir.toString(), "--config", config.toString(),
+                // any free port on loopback: tests of several worktrees share the machine
+                "--management-port", "0", "--management-bind", "127.0.0.1"));
+        if (command.equals("aggregate")) {
+            cmd.addAll(List.of("--http-port", "0", "--http-bind", "127.0.0.1")); // not the shared default 8080
+        }
         Path log = logDir.resolve(command + "-" + (++incarnation) + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -83,6 +88,24 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError(command + " did not reach RUNNING within " + timeoutMs + " ms; see " + log);
+    }
+
+    /** This incarnation's management port, as it printed it at start. */
+    int managementPort(long timeoutMs) throws IOException, InterruptedException {
+        Path log = logDir.resolve(command + "-" + incarnation + ".log");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("management endpoint on http://[^:]+:(\\d+)");
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            assertAlive();
+            if (Files.exists(log)) {
+                java.util.regex.Matcher m = line.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(command + " printed no management port within " + timeoutMs + " ms; see " + log);
     }
 
     int kills() {

@@ -2,6 +2,7 @@ package io.wirewatch.common.kafka;
 
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.DeadLetter;
+import io.wirewatch.common.ops.Meters;
 import io.wirewatch.common.serde.Json;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,6 +24,8 @@ public final class DeadLetters {
 
     public static DeadLetter of(String stage, String reason, String topic, Integer partition, Long offset,
                                 byte[] key, byte[] value) {
+        // counted here, where every stage builds its dead letters (wirewatch_dead_letters_total)
+        Meters.deadLetter(stage, reason);
         String text = value == null ? null : utf8OrNull(value);
         // binary bodies are cut before encoding, so the dead letter itself stays under the broker's record limit
         String base64 = value != null && text == null

@@ -101,6 +101,10 @@ public final class LocalSources {
     private void readFile(Path f, List<RawArticle> out, Consumer<Failure> onFailure) throws IOException {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
         byte[] bytes = Files.readAllBytes(f);
+        if (looksBinary(bytes)) {
+            onFailure.accept(new Failure(f.toString(), "binary content, not text"));
+            return;
+        }
         String fileUrl = f.toAbsolutePath().normalize().toUri().toString();
         if (name.endsWith(".jsonl")) {
             readJsonl(f, decodeText(bytes), out, onFailure);
@@ -236,6 +240,17 @@ public final class LocalSources {
 
     static String host(String url) {
         return ArticleExtractor.host(url);
+    }
+
+    /** Text in any 8-bit or UTF-8 encoding has no NUL byte; binary data nearly always has one early (as git decides). */
+    static boolean looksBinary(byte[] b) {
+        int n = Math.min(b.length, 8000);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** UTF-8 (BOM dropped); text that is not UTF-8 is read as windows-1252, the usual legacy encoding. */
