@@ -7,6 +7,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,13 @@ import java.util.regex.Pattern;
 final class MainText {
 
     /** Elements that never hold article prose. */
-    private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, object, embed, "
-            + "video, audio, map, button, select, input, textarea, label, option, figcaption, figure, picture, "
-            + "dialog, menu, [hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none], [role=navigation], "
-            + "[role=complementary], [role=contentinfo], [role=banner], [role=dialog], [role=alert]";
+    private static final Set<String> NEVER_TEXT_TAGS = Set.of("script", "style", "noscript", "template", "svg",
+            "canvas", "iframe", "object", "embed", "video", "audio", "map", "button", "select", "input", "textarea",
+            "label", "option", "figcaption", "figure", "picture", "dialog", "menu");
+    /** ARIA roles of page furniture. */
+    private static final Set<String> NEVER_TEXT_ROLES = Set.of("navigation", "complementary", "contentinfo",
+            "banner", "dialog", "alert");
+    private static final Pattern DISPLAY_NONE = Pattern.compile("(?i)display\\s*:\\s*none");
 
     /** Page-structure elements that are boilerplate unless they hold most of the page's prose. */
     private static final String STRUCTURAL = "nav, aside, footer, header, form";
@@ -60,7 +64,6 @@ final class MainText {
             "summary", "form", "fieldset", "aside", "nav");
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…][\"'”’»)\\]]*$");
-    private static final Pattern COMMAS = Pattern.compile("[,，、،]");
     private static final int MIN_PARAGRAPH = 25;
 
     private MainText() {}
@@ -71,7 +74,7 @@ final class MainText {
         if (body == null) {
             return "";
         }
-        body.select(NEVER_TEXT).remove();
+        removeNeverText(body);
         Map<Element, Integer> prose = proseByElement(body);
         int total = prose.getOrDefault(body, 0);
         for (Element e : body.select(STRUCTURAL)) {
@@ -79,9 +82,11 @@ final class MainText {
                 e.remove();
             }
         }
+        // class names repeat across a page: decide each distinct name once
+        Map<String, Boolean> named = new HashMap<>();
         List<Element> boiler = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (e != body && isBoilerplateName(e) && !holdsMostProse(e, prose, total)) {
+            if (e != body && isBoilerplateName(e, named) && !holdsMostProse(e, prose, total)) {
                 boiler.add(e);
             }
         }
@@ -90,25 +95,66 @@ final class MainText {
                 e.remove();
             }
         });
+        TextStats stats = TextStats.of(body);
         Map<Element, Double> scores = new IdentityHashMap<>();
-        Element best = bestCandidate(body, scores);
+        Element best = bestCandidate(body, scores, stats);
         List<String> blocks = new ArrayList<>();
-        for (Element root : withSplitParts(body, best, scores)) {
+        for (Element root : withSplitParts(body, best, scores, stats)) {
             blocks.addAll(blocks(root));
         }
         return String.join("\n\n", blocks);
     }
 
+    /** What is never article text: the tags, hidden elements and ARIA roles above (one pass, no selector). */
+    private static void removeNeverText(Element body) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e != body && isNeverText(e)) {
+                out.add(e);
+            }
+        }
+        for (Element e : out) {
+            if (e.parent() != null) {
+                e.remove();
+            }
+        }
+    }
+
+    private static boolean isNeverText(Element e) {
+        if (NEVER_TEXT_TAGS.contains(e.normalName())) {
+            return true;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+            return true;
+        }
+        String role = e.attr("role");
+        if (!role.isEmpty() && NEVER_TEXT_ROLES.contains(role.trim().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String style = e.attr("style");
+        return !style.isEmpty() && DISPLAY_NONE.matcher(style).find();
+    }
+
     static boolean isBoilerplateName(Element e) {
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
-        if (names.isEmpty()) {
+        return isBoilerplateName(e, new HashMap<>());
+    }
+
+    private static boolean isBoilerplateName(Element e, Map<String, Boolean> cache) {
+        if (e.attributesSize() == 0) {
             return false;
         }
         if (e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")) {
             return false;
         }
-        return (BOILERPLATE.matcher(names).find() || BOILERPLATE_INFIX.matcher(names).find())
-                && !POSITIVE.matcher(names).find();
+        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
+        if (names.isEmpty()) {
+            return false;
+        }
+        return cache.computeIfAbsent(names, n -> (BOILERPLATE.matcher(n).find() || BOILERPLATE_INFIX.matcher(n).find())
+                && !POSITIVE.matcher(n).find());
     }
 
     /** Paragraph text length held by each element, counted once up every ancestor chain. */
@@ -138,7 +184,8 @@ final class MainText {
      * document order, the other elements built like the best one (same tag and class) that hold prose,
      * and the best one's siblings that score well or read as paragraphs.
      */
-    private static List<Element> withSplitParts(Element body, Element best, Map<Element, Double> scores) {
+    private static List<Element> withSplitParts(Element body, Element best, Map<Element, Double> scores,
+                                                TextStats stats) {
         if (best == body) {
             return List.of(best);
         }
@@ -148,7 +195,7 @@ final class MainText {
         String cls = best.className().trim();
         if (!cls.isEmpty()) {
             for (Element e : body.getElementsByTag(best.tagName())) {
-                if (e != best && e.className().trim().equals(cls) && hasProse(e) && linkDensity(e) < 0.5) {
+                if (e != best && e.className().trim().equals(cls) && hasProse(e) && stats.linkDensity(e) < 0.5) {
                     chosen.add(e);
                 }
             }
@@ -160,7 +207,7 @@ final class MainText {
                 if (sib == best || chosen.contains(sib) || !sib.getElementsByTag("article").isEmpty()) {
                     continue;
                 }
-                double ld = linkDensity(sib);
+                double ld = stats.linkDensity(sib);
                 String text = sib.text();
                 boolean paragraph = (isParagraph(sib) || hasProse(sib)) && ((text.length() >= 80 && ld < 0.25)
                         || (text.length() > 0 && ld == 0 && SENTENCE_END.matcher(text).find()));
@@ -201,7 +248,7 @@ final class MainText {
         return false;
     }
 
-    private static Element bestCandidate(Element body, Map<Element, Double> finalScores) {
+    private static Element bestCandidate(Element body, Map<Element, Double> finalScores, TextStats stats) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element p : body.getAllElements()) {
             if (!isParagraph(p)) {
@@ -211,7 +258,7 @@ final class MainText {
             if (text.length() < MIN_PARAGRAPH) {
                 continue;
             }
-            double s = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100.0, 3);
+            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
             Element a = p.parent();
             for (int level = 0; a != null && level < 5; level++, a = a.parent()) {
                 double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
@@ -225,7 +272,7 @@ final class MainText {
         double bestScore = 0;
         for (Map.Entry<Element, Double> en : scores.entrySet()) {
             Element c = en.getKey();
-            double s = (en.getValue() + classWeight(c)) * (1 - linkDensity(c));
+            double s = (en.getValue() + classWeight(c)) * (1 - stats.linkDensity(c));
             finalScores.put(c, s);
             if (s > bestScore) {
                 bestScore = s;
@@ -270,16 +317,96 @@ final class MainText {
         return false;
     }
 
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Share of an element's text that is link text (a standalone measure, for callers without stats). */
     static double linkDensity(Element e) {
-        int all = e.text().length();
-        if (all == 0) {
-            return 0;
+        return TextStats.of(e).linkDensity(e);
+    }
+
+    /**
+     * Text and link-text length of every element of a tree, from one post-order pass: asking each
+     * candidate for its text instead costs a walk of its subtree per candidate.
+     * Whitespace runs count as one character, as in {@link Element#text()}.
+     */
+    static final class TextStats {
+        private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+
+        static TextStats of(Element root) {
+            TextStats st = new TextStats();
+            NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode tn && node.parentNode() instanceof Element parent) {
+                        int len = collapsedLength(tn.getWholeText());
+                        if (len > 0) {
+                            st.lengths.computeIfAbsent(parent, k -> new int[2])[0] += len;
+                        }
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (!(node instanceof Element el) || node == root) {
+                        return;
+                    }
+                    int[] own = st.lengths.get(el);
+                    if (own == null) {
+                        return;
+                    }
+                    if (el.normalName().equals("a")) {
+                        own[1] = own[0];
+                    }
+                    if (el.parent() != null) {
+                        int[] up = st.lengths.computeIfAbsent(el.parent(), k -> new int[2]);
+                        up[0] += own[0];
+                        up[1] += own[1];
+                    }
+                }
+            }, root);
+            if (root.normalName().equals("a")) {
+                int[] own = st.lengths.get(root);
+                if (own != null) {
+                    own[1] = own[0];
+                }
+            }
+            return st;
         }
-        int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
+
+        double linkDensity(Element e) {
+            int[] l = lengths.get(e);
+            if (l == null || l[0] == 0) {
+                return 0;
+            }
+            return Math.min(1.0, (double) l[1] / l[0]);
         }
-        return Math.min(1.0, (double) links / all);
+
+        private static int collapsedLength(String s) {
+            int n = 0;
+            boolean space = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    space = true;
+                } else {
+                    if (space) {
+                        n++;
+                        space = false;
+                    }
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 
     /** Paragraph-like blocks of the chosen container, in document order, with link-heavy blocks dropped. */
