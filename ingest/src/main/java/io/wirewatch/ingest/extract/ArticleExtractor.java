@@ -82,11 +82,13 @@ public final class ArticleExtractor {
     }
 
     private static String canonical(Document doc, String url) {
-        Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
         String c = null;
-        if (link != null) {
-            String abs = link.absUrl("href");
-            c = abs.isEmpty() ? null : abs;
+        for (Element link : doc.getElementsByTag("link")) {
+            if (link.attr("rel").trim().equalsIgnoreCase("canonical") && link.hasAttr("href")) {
+                String abs = link.absUrl("href");
+                c = abs.isEmpty() ? null : abs;
+                break;
+            }
         }
         if (c == null) {
             c = url;

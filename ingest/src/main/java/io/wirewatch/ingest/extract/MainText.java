@@ -34,29 +34,28 @@ final class MainText {
     /** Page-structure elements that are boilerplate unless they hold most of the page's prose. */
     private static final String STRUCTURAL = "nav, aside, footer, header, form";
 
-    /** Vocabulary of class/id words that mark boilerplate containers. */
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menus|footer|sidebar|side-?bar|rail|related|relateds|share|shares|sharing|"
-                    + "social|socials|comments?|comment-list|disqus|cookies?|consent|gdpr|newsletters?|promos?|promotion|"
-                    + "adverts?|advertisement|advertising|ads|ad|ad-slot|adslot|sponsor|sponsored|breadcrumbs?|subscribe|"
-                    + "subscription|paywall|latest|most-read|mostread|most-popular|popular|trending|tags|tag-list|"
-                    + "taglist|topics|author-bio|byline|dateline|meta|post-meta|entry-meta|article-meta|toolbar|"
-                    + "widget|widgets|modal|popup|overlay|banner|masthead|skip|print|pagination|pager|more-stories|"
-                    + "recommended|recommendations|outbrain|taboola|read-more|readmore|signup|sign-up|login|"
-                    + "caption|credit|credits|hidden|visually-hidden|sr-only|screen-reader-text|"
-                    + "teaser|teasers|card|cards)(?:$|[\\s_-])");
+    /** Vocabulary of class/id words that mark boilerplate containers (hyphenated entries match adjacent words). */
+    private static final Vocabulary BOILERPLATE = new Vocabulary("nav navbar navigation menu menus footer sidebar "
+            + "side-bar rail related relateds share shares sharing social socials comment comments comment-list disqus "
+            + "cookie cookies consent gdpr newsletter newsletters promo promos promotion advert adverts advertisement "
+            + "advertising ads ad ad-slot adslot sponsor sponsored breadcrumb breadcrumbs subscribe subscription paywall "
+            + "latest most-read mostread most-popular popular trending tags tag-list taglist topics author-bio byline "
+            + "dateline meta post-meta entry-meta article-meta toolbar widget widgets modal popup overlay banner "
+            + "masthead skip print pagination pager more-stories recommended recommendations outbrain taboola "
+            + "read-more readmore signup sign-up login caption credit credits hidden visually-hidden sr-only "
+            + "screen-reader-text teaser teasers card cards");
 
     /** Class/id words that mark the article itself. */
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?:^|[\\s_-])(?:article|articlebody|article-body|article-content|body|content|entry|entry-content|"
-                    + "main|post|post-body|post-content|story|story-body|text|prose|blog|hentry|page-content)(?:$|[\\s_-])");
+    private static final Vocabulary POSITIVE = new Vocabulary("article articlebody article-body article-content body "
+            + "content entry entry-content main post post-body post-content story story-body text prose blog hentry "
+            + "page-content");
 
     private static final Pattern ARTICLE_TYPE = Pattern.compile("(?i)schema\\.org/\\w*(Article|BlogPosting|Report)$");
 
     /** Words so specific that they mark boilerplate even inside a longer class name. */
-    private static final Pattern BOILERPLATE_INFIX = Pattern.compile(
-            "related|sidebar|comment|social|sharing|share-|-share|newsletter|cookie|breadcrumb|advert|outbrain|taboola|"
-                    + "disqus|promo-|subscribe|recommend|most-?read|most-?popular");
+    private static final List<String> BOILERPLATE_INFIX = List.of("related", "sidebar", "comment", "social",
+            "sharing", "share-", "-share", "newsletter", "cookie", "breadcrumb", "advert", "outbrain", "taboola",
+            "disqus", "promo-", "subscribe", "recommend", "mostread", "most-read", "mostpopular", "most-popular");
 
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
@@ -153,8 +152,8 @@ final class MainText {
         if (names.isEmpty()) {
             return false;
         }
-        return cache.computeIfAbsent(names, n -> (BOILERPLATE.matcher(n).find() || BOILERPLATE_INFIX.matcher(n).find())
-                && !POSITIVE.matcher(n).find());
+        return cache.computeIfAbsent(names, n -> (BOILERPLATE.matches(n) || containsAny(n, BOILERPLATE_INFIX))
+                && !POSITIVE.matches(n));
     }
 
     /** Paragraph text length held by each element, counted once up every ancestor chain. */
@@ -285,7 +284,7 @@ final class MainText {
     private static double classWeight(Element e) {
         String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
         double w = 0;
-        if (POSITIVE.matcher(names).find()) {
+        if (POSITIVE.matches(names)) {
             w += 25;
         }
         if (e.tagName().equals("article")) {
@@ -481,6 +480,54 @@ final class MainText {
             }
         }
         return b.toString();
+    }
+
+    private static boolean containsAny(String s, List<String> parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words of class and id names, split at whitespace, '_' and '-'; an entry "a-b" matches the
+     * adjacent words a, b. A set lookup per word instead of a regex alternation tried at every offset.
+     */
+    static final class Vocabulary {
+        private final Set<String> words;
+
+        Vocabulary(String spaceSeparated) {
+            words = Set.of(spaceSeparated.trim().split("\\s+"));
+        }
+
+        boolean matches(String names) {
+            List<String> t = new ArrayList<>(8);
+            int start = -1;
+            for (int i = 0; i <= names.length(); i++) {
+                char c = i < names.length() ? names.charAt(i) : ' ';
+                boolean sep = c == '_' || c == '-' || Character.isWhitespace(c);
+                if (sep && start >= 0) {
+                    t.add(names.substring(start, i));
+                    start = -1;
+                } else if (!sep && start < 0) {
+                    start = i;
+                }
+            }
+            for (int i = 0; i < t.size(); i++) {
+                if (words.contains(t.get(i))) {
+                    return true;
+                }
+                if (i + 1 < t.size()) {
+                    String two = t.get(i) + "-" + t.get(i + 1);
+                    if (words.contains(two) || (i + 2 < t.size() && words.contains(two + "-" + t.get(i + 2)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     private static final class Block {
