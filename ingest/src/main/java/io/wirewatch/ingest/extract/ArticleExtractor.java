@@ -74,6 +74,9 @@ public final class ArticleExtractor {
                 && ldBody.length() >= text.length() * JSONLD_BODY_MIN_SHARE) {
             text = ldBody;
         }
+        if (published == null) {
+            published = Dates.fromDateline(text); // last in the chain
+        }
         return new ExtractedPage(url, canonical, title, published, author, outlet, lang, text);
     }
 
