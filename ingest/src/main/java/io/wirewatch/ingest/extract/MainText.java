@@ -95,10 +95,11 @@ final class MainText {
             }
         });
         TextStats stats = TextStats.of(body);
+        Map<Element, Integer> proseLeft = proseByElement(body); // what the removals left
         Map<Element, Double> scores = new IdentityHashMap<>();
         Element best = bestCandidate(body, scores, stats);
         List<String> blocks = new ArrayList<>();
-        for (Element root : withSplitParts(body, best, scores, stats)) {
+        for (Element root : withSplitParts(body, best, scores, stats, proseLeft)) {
             blocks.addAll(blocks(root));
         }
         return String.join("\n\n", blocks);
@@ -184,7 +185,7 @@ final class MainText {
      * and the best one's siblings that score well or read as paragraphs.
      */
     private static List<Element> withSplitParts(Element body, Element best, Map<Element, Double> scores,
-                                                TextStats stats) {
+                                                TextStats stats, Map<Element, Integer> prose) {
         if (best == body) {
             return List.of(best);
         }
@@ -194,7 +195,7 @@ final class MainText {
         String cls = best.className().trim();
         if (!cls.isEmpty()) {
             for (Element e : body.getElementsByTag(best.tagName())) {
-                if (e != best && e.className().trim().equals(cls) && hasProse(e) && stats.linkDensity(e) < 0.5) {
+                if (e != best && e.className().trim().equals(cls) && prose.containsKey(e) && stats.linkDensity(e) < 0.5) {
                     chosen.add(e);
                 }
             }
@@ -208,7 +209,7 @@ final class MainText {
                 }
                 double ld = stats.linkDensity(sib);
                 String text = sib.text();
-                boolean paragraph = (isParagraph(sib) || hasProse(sib)) && ((text.length() >= 80 && ld < 0.25)
+                boolean paragraph = (isParagraph(sib) || prose.containsKey(sib)) && ((text.length() >= 80 && ld < 0.25)
                         || (text.length() > 0 && ld == 0 && SENTENCE_END.matcher(text).find()));
                 double s = scores.getOrDefault(sib, 0.0) * (1 - ld);
                 if (paragraph || s >= Math.max(10, bestScore * 0.2)) {
@@ -219,32 +220,29 @@ final class MainText {
         if (chosen.size() == 1) {
             return List.of(best);
         }
-        // document order, and no element inside another chosen one
+        // document order, and no element inside another chosen one (one walk: nesting can be deep)
         List<Element> ordered = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (chosen.contains(e)) {
-                boolean nested = false;
-                for (Element a = e.parent(); a != null; a = a.parent()) {
-                    if (chosen.contains(a)) {
-                        nested = true;
-                        break;
-                    }
-                }
-                if (!nested) {
-                    ordered.add(e);
-                }
-            }
-        }
-        return ordered;
-    }
+        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            int inside;
 
-    private static boolean hasProse(Element e) {
-        for (Element p : e.select("p, pre, blockquote")) {
-            if (p.text().length() >= MIN_PARAGRAPH) {
-                return true;
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e && chosen.contains(e)) {
+                    if (inside == 0) {
+                        ordered.add(e);
+                    }
+                    inside++;
+                }
             }
-        }
-        return false;
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && chosen.contains(e)) {
+                    inside--;
+                }
+            }
+        }, body);
+        return ordered;
     }
 
     private static Element bestCandidate(Element body, Map<Element, Double> finalScores, TextStats stats) {

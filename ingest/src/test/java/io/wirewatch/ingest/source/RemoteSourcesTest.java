@@ -127,4 +127,58 @@ class RemoteSourcesTest {
                 .isInstanceOf(RemoteSources.SourceException.class)
                 .satisfies(e -> assertThat(((RemoteSources.SourceException) e).reasonCode()).isEqualTo("http-404"));
     }
+    @Test
+    void sitemapWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOPSECRET");
+        http.text("/sitemap.xml", 200, "application/xml", """
+                <?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "%s">]>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s/&xxe;</loc></url><url><loc>%s</loc></url></urlset>"""
+                .formatted(secret.toUri(), http.url("/a"), http.url("/b")));
+        try {
+            List<RemoteSources.Discovered> d = sources.discover(http.url("/sitemap.xml"), fetcher);
+            assertThat(d).noneMatch(x -> x.url().contains("TOPSECRET"));
+        } catch (RemoteSources.SourceException e) {
+            assertThat(e.reasonCode()).isEqualTo("bad-sitemap");
+        }
+    }
+
+    @Test
+    void conditionalGetOnAFeedGivesNotModified() {
+        String rss = """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://x/</link>
+                <item><title>A</title><link>https://example.org/a</link></item></channel></rss>""";
+        http.on("/feed", ex -> {
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            ex.getResponseHeaders().set("ETag", "\"v1\"");
+            ex.getResponseHeaders().set("Last-Modified", "Mon, 21 Apr 2025 09:00:00 GMT");
+            TestHttp.send(ex, 200, "application/rss+xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        RemoteSources.Discovery first = sources.discover(http.url("/feed"), fetcher, null, null);
+        assertThat(first.notModified()).isFalse();
+        assertThat(first.urls()).hasSize(1);
+        assertThat(first.etag()).isEqualTo("\"v1\"");
+        assertThat(first.lastModified()).isEqualTo("Mon, 21 Apr 2025 09:00:00 GMT");
+        RemoteSources.Discovery again = sources.discover(http.url("/feed"), fetcher, first.etag(), first.lastModified());
+        assertThat(again.notModified()).isTrue();
+        assertThat(again.urls()).isEmpty();
+        assertThat(http.hits).filteredOn(h -> h.path().equals("/feed")).extracting(TestHttp.Hit::ifNoneMatch)
+                .containsExactly(null, "\"v1\"");
+    }
+
+    @Test
+    void robotsTxtSitemapLinesAreFollowed() {
+        http.text("/robots.txt", 200, "text/plain", "User-agent: *\nAllow: /\nSitemap: " + http.url("/s1.xml") + "\n");
+        http.text("/s1.xml", 200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s</loc></url></urlset>"""
+                .formatted(http.url("/news/1")));
+        assertThat(sources.discover(http.url("/robots.txt"), fetcher)).extracting(RemoteSources.Discovered::url)
+                .containsExactly(http.url("/news/1"));
+    }
 }
