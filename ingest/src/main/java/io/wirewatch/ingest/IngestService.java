@@ -470,10 +470,22 @@ public final class IngestService implements AutoCloseable {
         return producer;
     }
 
-    static String hostOf(String url) {
+    /**
+     * The frontier key: the host, with its port when it is not the scheme's default (politeness is
+     * per host and port, as in the fetcher), so one instance of the group owns each.
+     */
+    public static String hostOf(String url) {
         try {
-            String h = URI.create(url.trim()).getHost();
-            return h == null ? "" : h.toLowerCase(Locale.ROOT);
+            URI u = URI.create(url.trim());
+            String h = u.getHost();
+            if (h == null) {
+                return "";
+            }
+            h = h.toLowerCase(Locale.ROOT);
+            int port = u.getPort();
+            boolean defaultPort = port < 0 || (port == 80 && "http".equalsIgnoreCase(u.getScheme()))
+                    || (port == 443 && "https".equalsIgnoreCase(u.getScheme()));
+            return defaultPort ? h : h + ":" + port;
         } catch (IllegalArgumentException e) {
             return "";
         }
