@@ -56,21 +56,25 @@ class RemoteSourcesTest {
                 new RemoteSources.Discovered("https://example.org/a", http.url("/atom"), "2025-04-20T08:00:00Z"));
     }
 
-    @Test
-    void feedWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
-        Path secret = dir.resolve("secret.txt");
-        Files.writeString(secret, "TOPSECRET");
-        http.text("/xxe", 200, "application/rss+xml", """
-                <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "%s">]>
-                <rss version="2.0"><channel><title>T</title><link>http://x/</link>
-                <item><title>&xxe;</title><link>https://example.org/&xxe;</link></item></channel></rss>"""
-                .formatted(secret.toUri()));
+    /** Serves XML that declares an external entity pointing at a local secret file; the secret must never surface. */
+    private void assertExternalEntityNotResolved(Path dir, String path, String contentType, String xmlWithSecretUri,
+                                                 String codeWhenRefused) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOPSECRET");
+        http.text(path, 200, contentType, xmlWithSecretUri.replace("SECRET_URI", secret.toUri().toString()));
         try {
-            List<RemoteSources.Discovered> d = sources.discover(http.url("/xxe"), fetcher);
+            List<RemoteSources.Discovered> d = sources.discover(http.url(path), fetcher);
             assertThat(d).noneMatch(x -> x.url().contains("TOPSECRET"));
         } catch (RemoteSources.SourceException e) {
-            assertThat(e.reasonCode()).isEqualTo("bad-feed"); // refusing the DOCTYPE outright is fine too
+            assertThat(e.reasonCode()).isEqualTo(codeWhenRefused); // refusing the DOCTYPE outright is fine too
         }
+    }
+
+    @Test
+    void feedWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
+        assertExternalEntityNotResolved(dir, "/xxe", "application/rss+xml", """
+                <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "SECRET_URI">]>
+                <rss version="2.0"><channel><title>T</title><link>http://x/</link>
+                <item><title>&xxe;</title><link>https://example.org/&xxe;</link></item></channel></rss>""", "bad-feed");
     }
 
     @Test
@@ -129,19 +133,11 @@ class RemoteSourcesTest {
     }
     @Test
     void sitemapWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
-        Path secret = dir.resolve("secret.txt");
-        Files.writeString(secret, "TOPSECRET");
-        http.text("/sitemap.xml", 200, "application/xml", """
-                <?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "%s">]>
+        assertExternalEntityNotResolved(dir, "/sitemap.xml", "application/xml", """
+                <?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "SECRET_URI">]>
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-                <url><loc>%s/&xxe;</loc></url><url><loc>%s</loc></url></urlset>"""
-                .formatted(secret.toUri(), http.url("/a"), http.url("/b")));
-        try {
-            List<RemoteSources.Discovered> d = sources.discover(http.url("/sitemap.xml"), fetcher);
-            assertThat(d).noneMatch(x -> x.url().contains("TOPSECRET"));
-        } catch (RemoteSources.SourceException e) {
-            assertThat(e.reasonCode()).isEqualTo("bad-sitemap");
-        }
+                <url><loc>https://example.org/&xxe;</loc></url><url><loc>https://example.org/b</loc></url></urlset>""",
+                "bad-sitemap");
     }
 
     @Test
