@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scale-out of ingest on the real embedded broker: two instances in one consumer group split the
  * frontier's hosts, every host is fetched by one instance only (politeness holds), and every
- * article is published once.
+ * article is published once, also by an instance started again later.
  */
 class FrontierSplitTest {
 
@@ -49,7 +49,7 @@ class FrontierSplitTest {
     private static final String GROUP = "wirewatch-ingest-split-test";
 
     /** One "host" per server: 127.0.0.1 on its own port; remembers which instance (User-Agent) fetched it. */
-    private record Host(HttpServer server, Set<String> agents) {
+    private record Host(HttpServer server, Set<String> agents, java.util.concurrent.atomic.AtomicInteger pageHits) {
         String url(String path) {
             return "http://127.0.0.1:" + server.getAddress().getPort() + path;
         }
@@ -58,10 +58,12 @@ class FrontierSplitTest {
     private static Host host(int n) throws Exception {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         Set<String> agents = new CopyOnWriteArraySet<>();
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
         s.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
             if (!path.equals("/robots.txt")) {
                 agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+                hits.incrementAndGet();
             }
             byte[] body = path.equals("/robots.txt") ? new byte[0] : ("<html><body><article><h1>Report " + path
                     + "</h1><p>The ministry of host " + n + " said on Monday that the group at " + path
@@ -74,7 +76,7 @@ class FrontierSplitTest {
             }
         });
         s.start();
-        return new Host(s, agents);
+        return new Host(s, agents, hits);
     }
 
     private static int partitionOf(String key) {
@@ -110,22 +112,7 @@ class FrontierSplitTest {
             }
             try {
                 awaitTwoMembersWithPartitions(cluster.bootstrap());
-                int expected = 0;
-                try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()), new StringSerializer(), new StringSerializer())) {
-                    for (Host h : hosts) {
-                        for (int i = 0; i < PAGES_PER_HOST; i++) {
-                            String url = h.url("/news/" + i);
-                            p.send(new ProducerRecord<>(Topics.FRONTIER, IngestService.hostOf(url),
-                                    Json.write(new FrontierEntry(url, "test", null, null))));
-                            expected++;
-                        }
-                    }
-                    // the same URL found again by a second source: still published once
-                    String again = hosts.get(0).url("/news/0");
-                    p.send(new ProducerRecord<>(Topics.FRONTIER, IngestService.hostOf(again),
-                            Json.write(new FrontierEntry(again + "?utm_source=other", "test", null, null))));
-                }
+                int expected = sendFrontier(cluster.bootstrap(), hosts);
                 List<RawArticle> raw = awaitRaw(cluster.bootstrap(), expected);
                 assertThat(raw).extracting(RawArticle::id).doesNotHaveDuplicates().hasSize(expected);
             } finally {
@@ -142,6 +129,52 @@ class FrontierSplitTest {
                 all.addAll(h.agents());
             }
             assertThat(all).as("both instances did work").hasSize(2);
+        }
+    }
+
+    /** Every host's pages, plus one URL again with a tracking parameter; returns the distinct pages. */
+    private static int sendFrontier(String bootstrap, List<Host> hosts) throws Exception {
+        int pages = 0;
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (Host h : hosts) {
+                for (int i = 0; i < PAGES_PER_HOST; i++) {
+                    String url = h.url("/news/" + i);
+                    p.send(new ProducerRecord<>(Topics.FRONTIER, IngestService.hostOf(url),
+                            Json.write(new FrontierEntry(url, "test", null, null))));
+                    pages++;
+                }
+            }
+            // the same URL found again by a second source: still published once
+            String again = hosts.get(0).url("/news/0");
+            p.send(new ProducerRecord<>(Topics.FRONTIER, IngestService.hostOf(again),
+                    Json.write(new FrontierEntry(again + "?utm_source=other", "test", null, null)))).get();
+        }
+        return pages;
+    }
+
+    @Test
+    void aRestartedInstanceDoesNotFetchOrPublishAgain() throws Exception {
+        List<Host> hosts = List.of(host(0), host(1));
+        FetchConfig fetch = FetchConfig.defaults().withAllowPrivateAddresses(true).withMinDelayPerHostMs(0);
+        try (Cluster cluster = Cluster.open(null, PARTITIONS, (short) 1)) {
+            int pages;
+            try (IngestService first = new IngestService(new IngestConfig(cluster.bootstrap(), List.of(), fetch, GROUP))) {
+                pages = sendFrontier(cluster.bootstrap(), hosts);
+                assertThat(first.runOnce().published()).isEqualTo(pages);
+            }
+            int hitsBefore = hosts.stream().mapToInt(h -> h.pageHits().get()).sum();
+            // the same URLs discovered again, read by a new process that knows only what news.seen.v1 holds
+            sendFrontier(cluster.bootstrap(), hosts);
+            try (IngestService restarted = new IngestService(new IngestConfig(cluster.bootstrap(), List.of(), fetch, GROUP))) {
+                IngestService.Summary s = restarted.runOnce();
+                assertThat(s.published()).isZero();
+                assertThat(s.skipped()).isEqualTo(pages + 1);
+            }
+            assertThat(hosts.stream().mapToInt(h -> h.pageHits().get()).sum()).isEqualTo(hitsBefore);
+            assertThat(Results.readCommitted(cluster.bootstrap(), Topics.RAW)).hasSize(pages);
+        } finally {
+            hosts.forEach(h -> h.server().stop(0));
         }
     }
 
