@@ -59,6 +59,8 @@ public final class IngestService implements AutoCloseable {
     public static final String STAGE_EXTRACT = "ingest.extract";
     public static final String STAGE_PRODUCE = "ingest.produce";
     public static final String OUTCOME_OK = "ok";
+    /** Seen state of a feed or sitemap: its validators for the next conditional GET, never a reason to skip. */
+    public static final String OUTCOME_SOURCE = "source";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long NOT_BEFORE_MAX_WAIT_MS = 2000;
 
@@ -183,6 +185,10 @@ public final class IngestService implements AutoCloseable {
             return ArticleOutcome.failed(STAGE_FETCH, "not-html", "content type " + r.contentType(),
                     new SeenState(url, canonical, r.etag(), r.lastModified(), now, "failed:not-html"));
         }
+        if (!looksLikeText(r.body())) {
+            return ArticleOutcome.failed(STAGE_FETCH, "undecodable", "binary content in " + r.finalUrl(),
+                    new SeenState(url, canonical, r.etag(), r.lastModified(), now, "failed:undecodable"));
+        }
         ExtractedPage page = extractor.extract(r.body(), r.contentType(), r.finalUrl());
         if (page.text() == null || page.text().isBlank()) {
             return ArticleOutcome.failed(STAGE_EXTRACT, "empty-text", "no article text in " + r.finalUrl(),
@@ -191,13 +197,43 @@ public final class IngestService implements AutoCloseable {
         // the page's canonical link names the article; the frontier URL may carry redirects or tracking
         String articleCanonical = page.canonicalUrl() != null ? page.canonicalUrl() : canonical;
         String id = ArticleIds.fromCanonicalUrl(articleCanonical);
-        String published = page.published() != null ? page.published() : entry.published();
+        // the chain: feed or news-sitemap date, then what the page says (JSON-LD, meta, <time>, URL, dateline)
+        String published = entry.published() != null ? entry.published() : page.published();
         RawArticle a = new RawArticle(id, url, articleCanonical, page.outlet(), page.title(), page.author(),
                 published, now, page.lang(), page.text());
         return ArticleOutcome.published(a, new SeenState(url, canonical, r.etag(), r.lastModified(), now, OUTCOME_OK));
     }
 
-    static boolean isHtml(String contentType, byte[] body) {
+    /**
+     * A page labelled HTML that is binary (an image or archive behind a wrong header) would give
+     * garbage text: NUL bytes or many control bytes in its head mean it is not text in any
+     * ASCII-compatible encoding. UTF-16 pages carry a BOM and are let through.
+     */
+    static boolean looksLikeText(byte[] body) {
+        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+            return true;
+        }
+        int n = Math.min(body.length, 4096);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = body[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        return control <= n / 100;
+    }
+
+    private boolean isFetched(String url) {
+        SeenState s = seen.get(ArticleIds.canonicalize(url.trim()));
+        return s != null && OUTCOME_OK.equals(s.outcome());
+    }
+
+    public static boolean isHtml(String contentType, byte[] body) {
         if (contentType != null && !contentType.isBlank()) {
             String ct = contentType.toLowerCase(Locale.ROOT);
             return ct.contains("text/html") || ct.contains("application/xhtml");
@@ -215,16 +251,28 @@ public final class IngestService implements AutoCloseable {
             if (!LocalSources.isLocal(src)) {
                 continue;
             }
-            List<RawArticle> articles = local.read(Path.of(src), f -> {
+            local.read(Path.of(src), a -> {
+                // only articles whose id is their URL's: a .jsonl line's own id is the caller's to re-import
+                String key = a.canonicalUrl() != null && a.id().equals(ArticleIds.fromCanonicalUrl(a.canonicalUrl()))
+                        ? a.canonicalUrl() : null;
+                if (key != null && isFetched(key)) {
+                    c.skipped++; // a restart or a second instance re-reads the files, it does not re-publish
+                    return;
+                }
+                if (!sendArticle(a, c)) {
+                    return; // over the record limit: dead-lettered
+                }
+                if (key != null) {
+                    SeenState s = new SeenState(a.url(), ArticleIds.canonicalize(key), null, null, a.fetched(), OUTCOME_OK);
+                    seen.put(s.canonicalUrl(), s);
+                    send(Topics.SEEN, a.id(), Json.writeBytes(s));
+                }
+                c.published++;
+            }, f -> {
                 LOG.warn("local source {} failed: {}", f.source(), f.reason());
                 deadLetter(STAGE_SOURCE, "local-source", f.reason(), null, null, null, f.source(), null);
                 c.fail("local-source");
             });
-            for (RawArticle a : articles) {
-                if (sendArticle(a, c)) {
-                    c.published++;
-                }
-            }
         }
     }
 
@@ -234,13 +282,26 @@ public final class IngestService implements AutoCloseable {
                 continue;
             }
             try {
-                List<RemoteSources.Discovered> found = remote.discover(src, fetcher);
+                // conditional GET: the feed's validators from the last pass live on the seen topic too
+                String canonical = ArticleIds.canonicalize(src.trim());
+                SeenState before = seen.get(canonical);
+                RemoteSources.Discovery found = remote.discover(src, fetcher,
+                        before == null ? null : before.etag(), before == null ? null : before.lastModified());
                 String now = Instant.now().toString();
-                for (RemoteSources.Discovered d : found) {
+                for (RemoteSources.Discovered d : found.urls()) {
+                    if (isFetched(d.url())) {
+                        continue; // no frontier traffic for what is already published
+                    }
                     FrontierEntry e = new FrontierEntry(d.url(), d.foundOn(), now, d.published());
                     send(Topics.FRONTIER, hostOf(d.url()), Json.writeBytes(e));
                 }
-                LOG.info("source {}: {} URLs", src, found.size());
+                if (found.etag() != null || found.lastModified() != null) {
+                    SeenState s = new SeenState(src, canonical, found.etag(), found.lastModified(), now,
+                            OUTCOME_SOURCE);
+                    seen.put(canonical, s);
+                    send(Topics.SEEN, ArticleIds.fromCanonicalUrl(canonical), Json.writeBytes(s));
+                }
+                LOG.info("source {}: {}", src, found.notModified() ? "not modified" : found.urls().size() + " URLs");
             } catch (RemoteSources.SourceException e) {
                 LOG.warn("source {} failed: {}", src, e.getMessage());
                 deadLetter(STAGE_SOURCE, e.reasonCode(), e.getMessage(), null, null, null, src, null);
@@ -437,10 +498,22 @@ public final class IngestService implements AutoCloseable {
         return producer;
     }
 
-    static String hostOf(String url) {
+    /**
+     * The frontier key: the host, with its port when it is not the scheme's default (politeness is
+     * per host and port, as in the fetcher), so one instance of the group owns each.
+     */
+    public static String hostOf(String url) {
         try {
-            String h = URI.create(url.trim()).getHost();
-            return h == null ? "" : h.toLowerCase(Locale.ROOT);
+            URI u = URI.create(url.trim());
+            String h = u.getHost();
+            if (h == null) {
+                return "";
+            }
+            h = h.toLowerCase(Locale.ROOT);
+            int port = u.getPort();
+            boolean defaultPort = port < 0 || (port == 80 && "http".equalsIgnoreCase(u.getScheme()))
+                    || (port == 443 && "https".equalsIgnoreCase(u.getScheme()));
+            return defaultPort ? h : h + ":" + port;
         } catch (IllegalArgumentException e) {
             return "";
         }

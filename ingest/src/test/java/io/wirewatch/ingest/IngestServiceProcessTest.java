@@ -115,4 +115,73 @@ class IngestServiceProcessTest {
         assertThat(c.fetch().robotName()).isEqualTo("wirewatch");
         assertThat(c.sources()).isEmpty();
     }
+    @Test
+    void feedDateComesFirstInThePublishDateChain() {
+        http.text("/dated", 200, "text/html", ARTICLE.replace("<head>",
+                "<head><meta property=\"article:published_time\" content=\"2025-04-19T08:00:00Z\">"));
+        assertThat(process("/dated", "2025-04-20T10:00:00Z").article().published()).isEqualTo("2025-04-20T10:00:00Z");
+        seen.clear();
+        assertThat(process("/dated", null).article().published()).isEqualTo("2025-04-19T08:00:00Z");
+    }
+
+    @Test
+    void feedPointingAtPrivateAddressesIsRefused() {
+        // a public feed naming internal addresses: each is refused before any request is made
+        Fetcher strict = new Fetcher(TestHttp.fastConfig().withAllowPrivateAddresses(false));
+        for (String url : new String[] {"http://127.0.0.1:1/admin", "http://10.0.0.5/", "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/", "http://192.168.1.1/", "http://0.0.0.0/"}) {
+            ArticleOutcome o = IngestService.process(new FrontierEntry(url, "feed", null, null), strict, extractor, seen);
+            assertThat(o.kind()).as(url).isEqualTo(ArticleOutcome.Kind.FAILED);
+            assertThat(o.reason()).as(url).isEqualTo("private-address");
+        }
+    }
+
+    @Test
+    void binaryBodyLabelledHtmlIsUndecodable() {
+        byte[] png = new byte[2048];
+        new java.util.Random(1).nextBytes(png);
+        png[0] = (byte) 0x89;
+        png[1] = 'P';
+        png[2] = 0;
+        http.on("/img", ex -> TestHttp.send(ex, 200, "text/html", png));
+        ArticleOutcome o = process("/img", null);
+        assertThat(o.reason()).isEqualTo("undecodable");
+        assertThat(o.seen().outcome()).isEqualTo("failed:undecodable");
+    }
+
+    @Test
+    void brokenEncodingStillGivesText() {
+        // declared UTF-8 but written in windows-1252, and a stray invalid byte: decoded with replacement, not a crash
+        byte[] body = ARTICLE.replace("officials said", "officials said \u00e9t\u00e9").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        http.on("/latin", ex -> TestHttp.send(ex, 200, "text/html; charset=utf-8", body));
+        ArticleOutcome o = process("/latin", null);
+        assertThat(o.kind()).isEqualTo(ArticleOutcome.Kind.PUBLISHED);
+        assertThat(o.article().text()).contains("The court lifted the ban");
+        // no declaration at all: detection reads it as a legacy single-byte charset
+        http.on("/undeclared", ex -> TestHttp.send(ex, 200, "text/html", body));
+        assertThat(process("/undeclared", null).article().text()).contains("officials said \u00e9t\u00e9");
+    }
+
+    @Test
+    void decompressionBombIsTooLarge() throws Exception {
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bos)) {
+            gz.write(new byte[20_000_000]);
+        }
+        byte[] bomb = bos.toByteArray();
+        http.on("/bomb", ex -> {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            TestHttp.send(ex, 200, "text/html", bomb);
+        });
+        ArticleOutcome o = process("/bomb", null);
+        assertThat(o.reason()).isEqualTo("too-large");
+        assertThat(o.stage()).isEqualTo(IngestService.STAGE_FETCH);
+    }
+
+    @Test
+    void textSniffing() {
+        assertThat(IngestService.looksLikeText("<html><body>plain</body></html>".getBytes())).isTrue();
+        assertThat(IngestService.looksLikeText(new byte[] {'<', 'p', 0, 1, 2})).isFalse();
+        assertThat(IngestService.looksLikeText(new byte[] {(byte) 0xFF, (byte) 0xFE, '<', 0})).isTrue(); // UTF-16 BOM
+    }
 }

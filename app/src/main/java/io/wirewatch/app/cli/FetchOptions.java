@@ -18,8 +18,16 @@ public final class FetchOptions {
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Larger bodies are refused (dead-lettered).")
     Long maxBodyBytes;
 
+    @Option(names = "--user-agent", paramLabel = "UA", defaultValue = "${env:WIREWATCH_USER_AGENT}",
+            description = "User-Agent of every request, with a contact URL; its first word is the robots.txt token. "
+                    + "Default: " + FetchConfig.DEFAULT_USER_AGENT + ".")
+    String userAgent;
+
     FetchConfig toConfig(boolean allowPrivateAddresses) {
         FetchConfig c = FetchConfig.defaults().withAllowPrivateAddresses(allowPrivateAddresses);
+        if (userAgent != null) {
+            c = c.withUserAgent(userAgent);
+        }
         if (minDelayMs != null) {
             c = c.withMinDelayPerHostMs(minDelayMs);
         }

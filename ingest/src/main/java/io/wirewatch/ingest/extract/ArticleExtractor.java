@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +56,12 @@ public final class ArticleExtractor {
 
     ExtractedPage extract(Document doc, String url) {
         JsonLd ld = JsonLd.of(doc);
+        Map<String, String> meta = metas(doc);
         String canonical = canonical(doc, url);
-        String title = title(doc, ld);
-        String published = published(doc, ld, url);
-        String author = author(doc, ld);
-        String outlet = firstNonBlank(meta(doc, "og:site_name"), ld.publisher(), host(url));
+        String title = title(doc, meta, ld);
+        String published = published(doc, meta, ld, url);
+        String author = author(doc, meta, ld);
+        String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), host(url));
         String lang = lang(doc);
         String text;
         try {
@@ -71,6 +74,9 @@ public final class ArticleExtractor {
                 && ldBody.length() >= text.length() * JSONLD_BODY_MIN_SHARE) {
             text = ldBody;
         }
+        if (published == null) {
+            published = Dates.fromDateline(text); // last in the chain
+        }
         return new ExtractedPage(url, canonical, title, published, author, outlet, lang, text);
     }
 
@@ -79,11 +85,13 @@ public final class ArticleExtractor {
     }
 
     private static String canonical(Document doc, String url) {
-        Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
         String c = null;
-        if (link != null) {
-            String abs = link.absUrl("href");
-            c = abs.isEmpty() ? null : abs;
+        for (Element link : doc.getElementsByTag("link")) {
+            if (link.attr("rel").trim().equalsIgnoreCase("canonical") && link.hasAttr("href")) {
+                String abs = link.absUrl("href");
+                c = abs.isEmpty() ? null : abs;
+                break;
+            }
         }
         if (c == null) {
             c = url;
@@ -91,8 +99,8 @@ public final class ArticleExtractor {
         return c == null ? null : ArticleIds.canonicalize(c);
     }
 
-    private static String title(Document doc, JsonLd ld) {
-        String t = firstNonBlank(meta(doc, "og:title"), ld.headline());
+    private static String title(Document doc, Map<String, String> meta, JsonLd ld) {
+        String t = firstNonBlank(meta.get("og:title"), ld.headline());
         if (t != null) {
             return MainText.normalize(t);
         }
@@ -120,7 +128,7 @@ public final class ArticleExtractor {
         return title;
     }
 
-    private static String published(Document doc, JsonLd ld, String url) {
+    private static String published(Document doc, Map<String, String> meta, JsonLd ld, String url) {
         String d = Dates.normalize(ld.datePublished());
         if (d != null) {
             return d;
@@ -128,7 +136,7 @@ public final class ArticleExtractor {
         for (String name : new String[] {"article:published_time", "og:published_time", "og:article:published_time",
                 "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "parsely-pub-date", "pubdate",
                 "publishdate", "publish-date", "date", "sailthru.date", "article.published", "datePublished"}) {
-            d = Dates.normalize(meta(doc, name));
+            d = Dates.normalize(meta.get(name.toLowerCase(Locale.ROOT)));
             if (d != null) {
                 return d;
             }
@@ -151,9 +159,9 @@ public final class ArticleExtractor {
         return Dates.fromUrlPath(url);
     }
 
-    private static String author(Document doc, JsonLd ld) {
-        String a = firstNonBlank(ld.author(), meta(doc, "author"), nonUrl(meta(doc, "article:author")),
-                meta(doc, "parsely-author"), meta(doc, "dc.creator"), meta(doc, "sailthru.author"));
+    private static String author(Document doc, Map<String, String> meta, JsonLd ld) {
+        String a = firstNonBlank(ld.author(), meta.get("author"), nonUrl(meta.get("article:author")),
+                meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"));
         if (a != null) {
             return MainText.normalize(a);
         }
@@ -207,19 +215,18 @@ public final class ArticleExtractor {
         }
     }
 
-    /** A meta tag's content by property or name, case-insensitive. */
-    private static String meta(Document doc, String key) {
-        for (Element m : doc.getElementsByTag("meta")) {
-            String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
-                    : m.attr("itemprop");
-            if (k.equalsIgnoreCase(key)) {
-                String c = m.attr("content").trim();
-                if (!c.isEmpty()) {
-                    return c;
-                }
+    /** Meta tags' content by property, name or itemprop (lower-cased); the first non-blank one wins. */
+    private static Map<String, String> metas(Document doc) {
+        Map<String, String> m = new HashMap<>();
+        for (Element e : doc.getElementsByTag("meta")) {
+            String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
+                    : e.attr("itemprop");
+            String c = e.attr("content").trim();
+            if (!k.isEmpty() && !c.isEmpty()) {
+                m.putIfAbsent(k.toLowerCase(Locale.ROOT), c);
             }
         }
-        return null;
+        return m;
     }
 
     private static String firstNonBlank(String... xs) {

@@ -1,12 +1,22 @@
 package io.wirewatch.ingest.extract;
 
+import org.mozilla.universalchardet.UniversalDetector;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Decides the charset of an HTML body: BOM, then the Content-Type header, then a meta tag, then UTF-8. */
+/**
+ * Decides the charset of an HTML body: BOM, then the Content-Type header, then a meta tag, then
+ * detection (valid UTF-8 is UTF-8; otherwise juniversalchardet's guess, else windows-1252).
+ */
 final class Charsets {
 
     private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([\\w.:-]+)");
@@ -41,7 +51,33 @@ final class Charsets {
                 return c.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : c;
             }
         }
-        return StandardCharsets.UTF_8;
+        return detectFromBytes(body);
+    }
+
+    /** Bytes looked at when nothing declares the charset. */
+    private static final int DETECT_BYTES = 64 * 1024;
+
+    static Charset detectFromBytes(byte[] body) {
+        int n = Math.min(body.length, DETECT_BYTES);
+        if (isUtf8(body, n)) {
+            return StandardCharsets.UTF_8;
+        }
+        UniversalDetector d = new UniversalDetector();
+        d.handleData(body, 0, n);
+        d.dataEnd();
+        String guess = d.getDetectedCharset();
+        Charset c = guess == null ? null : forName(guess);
+        return c != null ? c : Charset.forName("windows-1252");
+    }
+
+    /** Strict UTF-8 over the first n bytes; a sequence cut at n is allowed. */
+    private static boolean isUtf8(byte[] b, int n) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, n));
+        CoderResult r = dec.decode(ByteBuffer.wrap(b, 0, n), out, n == b.length);
+        return !r.isError();
     }
 
     static Charset fromBom(byte[] b) {

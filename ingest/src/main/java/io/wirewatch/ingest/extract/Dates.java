@@ -19,7 +19,46 @@ public final class Dates {
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
 
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            + "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    /** "April 21, 2025" and "21 April 2025", in a dateline at the head of the text. */
+    private static final Pattern DATELINE_MDY = Pattern.compile("(?i)\\b" + MONTH + "\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b");
+    private static final Pattern DATELINE_DMY = Pattern.compile("(?i)\\b(\\d{1,2})\\s+" + MONTH + ",?\\s+((?:19|20)\\d{2})\\b");
+    /** A dateline sits before the first sentence; a date further in is about the story, not the article. */
+    private static final int DATELINE_CHARS = 120;
+
     private Dates() {}
+
+    /** The date of a dateline such as "MOSCOW, April 21, 2025 (Agency) -" at the head of the text, or null. */
+    public static String fromDateline(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String head = text.substring(0, Math.min(text.length(), DATELINE_CHARS));
+        int sentence = head.indexOf(". ");
+        if (sentence > 0) {
+            head = head.substring(0, sentence);
+        }
+        Matcher m = DATELINE_MDY.matcher(head);
+        if (m.find()) {
+            return date(m.group(3), m.group(1), m.group(2));
+        }
+        m = DATELINE_DMY.matcher(head);
+        if (m.find()) {
+            return date(m.group(3), m.group(2), m.group(1));
+        }
+        return null;
+    }
+
+    private static String date(String year, String month, String day) {
+        String mm = month.toLowerCase(java.util.Locale.ROOT).substring(0, 3);
+        int mo = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(mm) / 3 + 1;
+        try {
+            return LocalDate.of(Integer.parseInt(year), mo, Integer.parseInt(day)).toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     /** ISO 8601 of a date string in any common machine format, or null when it is not one. */
     public static String normalize(String raw) {

@@ -29,7 +29,10 @@ record JsonLd(String headline, String datePublished, String author, String publi
     static JsonLd of(Document doc) {
         List<JsonNode> articles = new ArrayList<>();
         List<JsonNode> others = new ArrayList<>();
-        for (Element s : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element s : doc.getElementsByTag("script")) {
+            if (!s.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json")) {
+                continue;
+            }
             String json = s.data().trim();
             if (json.isEmpty()) {
                 continue;

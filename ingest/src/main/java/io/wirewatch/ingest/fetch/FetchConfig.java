@@ -29,6 +29,14 @@ public record FetchConfig(
                 minDelayPerHostMs, maxCrawlDelayMs, allow, maxRetries);
     }
 
+    public FetchConfig withUserAgent(String ua) {
+        if (ua == null || ua.isBlank()) {
+            throw new IllegalArgumentException("the user agent must not be blank (name the crawler and a contact URL)");
+        }
+        return new FetchConfig(ua.trim(), connectTimeout, readTimeout, maxBodyBytes, maxRedirects, minDelayPerHostMs,
+                maxCrawlDelayMs, allowPrivateAddresses, maxRetries);
+    }
+
     public FetchConfig withMinDelayPerHostMs(long ms) {
         return new FetchConfig(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, ms,
                 maxCrawlDelayMs, allowPrivateAddresses, maxRetries);

@@ -65,14 +65,21 @@ public final class LocalSources {
 
     public static boolean isSupportedFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".txt") || n.endsWith(".jsonl");
+        return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".txt") || n.endsWith(".jsonl")
+                || WarcSources.isWarc(p);
     }
 
     public List<RawArticle> read(Path src, Consumer<Failure> onFailure) {
         List<RawArticle> out = new ArrayList<>();
+        read(src, out::add, onFailure);
+        return out;
+    }
+
+    /** Streams the articles of a source (a WARC backfill may hold far more than fits in memory). */
+    public void read(Path src, Consumer<RawArticle> out, Consumer<Failure> onFailure) {
         if (!Files.exists(src)) {
             onFailure.accept(new Failure(src.toString(), "no such file or directory"));
-            return out;
+            return;
         }
         List<Path> files;
         if (Files.isDirectory(src)) {
@@ -80,13 +87,14 @@ public final class LocalSources {
                 files = s.filter(Files::isRegularFile).filter(LocalSources::isSupportedFile).sorted().toList();
             } catch (IOException | UncheckedIOException e) {
                 onFailure.accept(new Failure(src.toString(), "cannot list directory: " + e.getMessage()));
-                return out;
+                return;
             }
         } else if (isSupportedFile(src)) {
             files = List.of(src);
         } else {
-            onFailure.accept(new Failure(src.toString(), "unsupported file type (want .html, .htm, .txt, .jsonl)"));
-            return out;
+            onFailure.accept(new Failure(src.toString(),
+                    "unsupported file type (want .html, .htm, .txt, .jsonl, .warc, .warc.gz)"));
+            return;
         }
         for (Path f : files) {
             try {
@@ -95,11 +103,14 @@ public final class LocalSources {
                 onFailure.accept(new Failure(f.toString(), "cannot read: " + e));
             }
         }
-        return out;
     }
 
-    private void readFile(Path f, List<RawArticle> out, Consumer<Failure> onFailure) throws IOException {
+    private void readFile(Path f, Consumer<RawArticle> out, Consumer<Failure> onFailure) throws IOException {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (WarcSources.isWarc(f)) {
+            WarcSources.read(f, extractor, out, onFailure);
+            return;
+        }
         byte[] bytes = Files.readAllBytes(f);
         if (looksBinary(bytes)) {
             onFailure.accept(new Failure(f.toString(), "binary content, not text"));
@@ -113,7 +124,7 @@ public final class LocalSources {
             if (a.text().isBlank()) {
                 onFailure.accept(new Failure(f.toString(), "empty text"));
             } else {
-                out.add(a);
+                out.accept(a);
             }
         } else {
             ExtractedPage p = extractor.extract(bytes, null, fileUrl);
@@ -123,7 +134,7 @@ public final class LocalSources {
             }
             // a saved page's own canonical link names the article better than the file path does
             String canonical = p.canonicalUrl() != null ? p.canonicalUrl() : ArticleIds.canonicalize(fileUrl);
-            out.add(new RawArticle(ArticleIds.fromCanonicalUrl(canonical), fileUrl, canonical,
+            out.accept(new RawArticle(ArticleIds.fromCanonicalUrl(canonical), fileUrl, canonical,
                     p.outlet(), p.title(), p.author(), p.published(), now(), p.lang(), p.text()));
         }
     }
@@ -189,7 +200,7 @@ public final class LocalSources {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, 0, i - 1)).strip();
     }
 
-    private void readJsonl(Path f, String content, List<RawArticle> out, Consumer<Failure> onFailure) {
+    private void readJsonl(Path f, String content, Consumer<RawArticle> out, Consumer<Failure> onFailure) {
         String[] lines = content.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -214,7 +225,7 @@ public final class LocalSources {
                 String id = str(n, "id");
                 String outlet = str(n, "outlet");
                 String published = str(n, "published");
-                out.add(new RawArticle(id != null ? id : ArticleIds.fromCanonicalUrl(canonical), url, canonical,
+                out.accept(new RawArticle(id != null ? id : ArticleIds.fromCanonicalUrl(canonical), url, canonical,
                         outlet != null ? outlet : host(url), str(n, "title"), str(n, "author"),
                         published == null ? null : firstNonNull(Dates.normalize(published), published),
                         now(), str(n, "lang"), text));

@@ -60,30 +60,72 @@ public final class RemoteSources {
     /** A sitemap index may name thousands of sitemaps; a run follows only this many. */
     private static final int MAX_CHILD_SITEMAPS = 100;
 
+    /**
+     * What one look at a source gave: its URLs, and the validators to send next time (a conditional
+     * GET answered 304 gives no URLs and {@code notModified}).
+     */
+    public record Discovery(List<Discovered> urls, String etag, String lastModified, boolean notModified) {
+    }
+
     public List<Discovered> discover(String src, Fetcher f) {
+        return discover(src, f, null, null).urls();
+    }
+
+    /** Reads a source, conditionally when validators from the last look are given (feeds and sitemaps). */
+    public Discovery discover(String src, Fetcher f, String etag, String lastModified) {
         String s = src.trim();
         if (s.toLowerCase(Locale.ROOT).endsWith(".urls") && !s.matches("(?i)^https?://.*")) {
-            return urlList(Path.of(s.startsWith("file:") ? URI.create(s).getPath() : s));
+            return new Discovery(urlList(Path.of(s.startsWith("file:") ? URI.create(s).getPath() : s)), null, null,
+                    false);
         }
-        FetchResult r = f.fetch(s);
+        FetchResult r = f.fetch(s, etag, lastModified);
         if (!r.ok()) {
             throw new SourceException(r.reasonCode(), "cannot fetch " + s + ": " + r.error());
         }
         if (r.notModified()) {
-            return List.of();
+            return new Discovery(List.of(), etag, lastModified, true);
         }
         byte[] body = r.body();
         String head = head(body);
         String ct = r.contentType() == null ? "" : r.contentType().toLowerCase(Locale.ROOT);
+        List<Discovered> urls;
         if (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")) {
-            return feed(body, r.finalUrl(), s);
-        }
-        if (head.contains("<urlset") || head.contains("<sitemapindex")
+            urls = feed(body, r.finalUrl(), s);
+        } else if (head.contains("<urlset") || head.contains("<sitemapindex")
                 || s.toLowerCase(Locale.ROOT).matches(".*sitemap[^/]*\\.(xml|txt)(\\.gz)?$")
                 || ct.contains("gzip")) {
-            return sitemap(body, r.contentType(), r.finalUrl(), s, f);
+            urls = sitemap(body, r.contentType(), r.finalUrl(), s, f);
+        } else if (s.toLowerCase(Locale.ROOT).matches("^https?://[^/]+/robots\\.txt$")) {
+            urls = robotsSitemaps(body, r.finalUrl(), s, f);
+        } else {
+            urls = List.of(new Discovered(r.finalUrl(), s, null));
         }
-        return List.of(new Discovered(r.finalUrl(), s, null));
+        return new Discovery(urls, r.etag(), r.lastModified(), false);
+    }
+
+    /** The sitemaps a robots.txt names in its {@code Sitemap:} lines (crawler-commons), read in turn. */
+    private List<Discovered> robotsSitemaps(byte[] body, String url, String src, Fetcher f) {
+        var rules = new crawlercommons.robots.SimpleRobotRulesParser().parseContent(url, body, "text/plain",
+                List.of("*"));
+        Map<String, Discovered> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String sm : rules.getSitemaps()) {
+            if (n++ >= MAX_CHILD_SITEMAPS) {
+                break;
+            }
+            FetchResult r = f.fetch(sm);
+            if (!r.ok()) {
+                continue; // one broken sitemap must not hide the others
+            }
+            try {
+                for (Discovered d : sitemap(r.body(), r.contentType(), r.finalUrl(), src, f)) {
+                    out.putIfAbsent(d.url(), d);
+                }
+            } catch (SourceException e) {
+                // skip unreadable sitemaps
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     /** A local file of URLs, one a line; blank lines and {@code #} comments skipped. */
@@ -186,7 +228,8 @@ public final class RemoteSources {
                 }
             }
         }
-        return u.getLastModified() == null ? null : u.getLastModified().toInstant().toString();
+        // lastmod says when the page last changed, not when the article was published
+        return null;
     }
 
     private static String resolve(String base, String link) {

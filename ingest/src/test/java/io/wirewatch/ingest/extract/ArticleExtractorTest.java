@@ -190,4 +190,28 @@ class ArticleExtractorTest {
         assertThat(Dates.fromUrlPath("https://e.com/2025/04/21/story")).isEqualTo("2025-04-21");
         assertThat(Dates.fromUrlPath("https://e.com/2025/13/21/story")).isNull();
     }
+    @Test
+    void datelineIsTheLastResortForThePublishDate() {
+        assertThat(Dates.fromDateline("MOSCOW, April 21, 2025 (Agency) - The court lifted the ban.")).isEqualTo("2025-04-21");
+        assertThat(Dates.fromDateline("KABUL, 3 Sept 2024 — Officials said...")).isEqualTo("2024-09-03");
+        // a date after the first sentence is about the story, not the article
+        assertThat(Dates.fromDateline("The court met again. It had ruled on April 17, 2025.")).isNull();
+        assertThat(Dates.fromDateline("Feb 30, 2025: nothing")).isNull();
+        String page = "<html><body><article><p>BERLIN, March 3, 2025 (Wire) - The ministry banned the group on Monday, "
+                + "officials said, and the order took effect at once.</p></article></body></html>";
+        assertThat(ex.extract(page, "https://e.com/news/ban").published()).isEqualTo("2025-03-03");
+        // any machine-readable date wins over the dateline
+        assertThat(ex.extract(page.replace("<html>", "<html><head><meta name=\"date\" content=\"2025-03-04\"></head>"),
+                "https://e.com/news/ban").published()).isEqualTo("2025-03-04");
+    }
+
+    @Test
+    void undeclaredCharsetIsDetected() {
+        String text = "Верховный суд России исключил движение из списка запрещённых организаций в четверг.";
+        byte[] cp1251 = ("<html><body><p>" + text + "</p></body></html>").getBytes(Charset.forName("windows-1251"));
+        assertThat(Charsets.detect(cp1251, null).name()).isEqualTo("windows-1251");
+        assertThat(ex.extract(cp1251, null, "https://e.ru/a").text()).isEqualTo(text);
+        byte[] utf8 = ("<html><body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        assertThat(Charsets.detect(utf8, "text/html")).isEqualTo(StandardCharsets.UTF_8);
+    }
 }

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class ExtractionEvalTest {
 
-    /** Just under what the extractor reaches on the dev set (F1 0.978 when this was set). */
-    private static final double F1_FLOOR = 0.97;
+    /** The bar (the extractor reaches 0.978 on the dev set). */
+    private static final double F1_FLOOR = 0.975;
 
     @Test
     void devSet() throws Exception {

@@ -56,21 +56,25 @@ class RemoteSourcesTest {
                 new RemoteSources.Discovered("https://example.org/a", http.url("/atom"), "2025-04-20T08:00:00Z"));
     }
 
-    @Test
-    void feedWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
-        Path secret = dir.resolve("secret.txt");
-        Files.writeString(secret, "TOPSECRET");
-        http.text("/xxe", 200, "application/rss+xml", """
-                <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "%s">]>
-                <rss version="2.0"><channel><title>T</title><link>http://x/</link>
-                <item><title>&xxe;</title><link>https://example.org/&xxe;</link></item></channel></rss>"""
-                .formatted(secret.toUri()));
+    /** Serves XML that declares an external entity pointing at a local secret file; the secret must never surface. */
+    private void assertExternalEntityNotResolved(Path dir, String path, String contentType, String xmlWithSecretUri,
+                                                 String codeWhenRefused) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOPSECRET");
+        http.text(path, 200, contentType, xmlWithSecretUri.replace("SECRET_URI", secret.toUri().toString()));
         try {
-            List<RemoteSources.Discovered> d = sources.discover(http.url("/xxe"), fetcher);
+            List<RemoteSources.Discovered> d = sources.discover(http.url(path), fetcher);
             assertThat(d).noneMatch(x -> x.url().contains("TOPSECRET"));
         } catch (RemoteSources.SourceException e) {
-            assertThat(e.reasonCode()).isEqualTo("bad-feed"); // refusing the DOCTYPE outright is fine too
+            assertThat(e.reasonCode()).isEqualTo(codeWhenRefused); // refusing the DOCTYPE outright is fine too
         }
+    }
+
+    @Test
+    void feedWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
+        assertExternalEntityNotResolved(dir, "/xxe", "application/rss+xml", """
+                <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "SECRET_URI">]>
+                <rss version="2.0"><channel><title>T</title><link>http://x/</link>
+                <item><title>&xxe;</title><link>https://example.org/&xxe;</link></item></channel></rss>""", "bad-feed");
     }
 
     @Test
@@ -96,8 +100,9 @@ class RemoteSourcesTest {
                 .containsExactlyInAnyOrder(http.url("/news/a"), http.url("/p/1"), http.url("/p/2"));
         assertThat(d).filteredOn(x -> x.url().endsWith("/news/a")).first()
                 .extracting(RemoteSources.Discovered::published).isEqualTo("2025-04-21T09:30:00+03:00");
+        // lastmod is when a page changed, not a publish date
         assertThat(d).filteredOn(x -> x.url().endsWith("/p/1")).first()
-                .extracting(RemoteSources.Discovered::published).asString().startsWith("2025-04-1");
+                .extracting(RemoteSources.Discovered::published).isNull();
         assertThat(d).filteredOn(x -> x.url().endsWith("/p/2")).first()
                 .extracting(RemoteSources.Discovered::published).isNull();
     }
@@ -125,5 +130,51 @@ class RemoteSourcesTest {
         assertThatThrownBy(() -> sources.discover(http.url("/missing-feed"), fetcher))
                 .isInstanceOf(RemoteSources.SourceException.class)
                 .satisfies(e -> assertThat(((RemoteSources.SourceException) e).reasonCode()).isEqualTo("http-404"));
+    }
+    @Test
+    void sitemapWithExternalEntityIsNotResolved(@TempDir Path dir) throws Exception {
+        assertExternalEntityNotResolved(dir, "/sitemap.xml", "application/xml", """
+                <?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "SECRET_URI">]>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>https://example.org/&xxe;</loc></url><url><loc>https://example.org/b</loc></url></urlset>""",
+                "bad-sitemap");
+    }
+
+    @Test
+    void conditionalGetOnAFeedGivesNotModified() {
+        String rss = """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://x/</link>
+                <item><title>A</title><link>https://example.org/a</link></item></channel></rss>""";
+        http.on("/feed", ex -> {
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            ex.getResponseHeaders().set("ETag", "\"v1\"");
+            ex.getResponseHeaders().set("Last-Modified", "Mon, 21 Apr 2025 09:00:00 GMT");
+            TestHttp.send(ex, 200, "application/rss+xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        RemoteSources.Discovery first = sources.discover(http.url("/feed"), fetcher, null, null);
+        assertThat(first.notModified()).isFalse();
+        assertThat(first.urls()).hasSize(1);
+        assertThat(first.etag()).isEqualTo("\"v1\"");
+        assertThat(first.lastModified()).isEqualTo("Mon, 21 Apr 2025 09:00:00 GMT");
+        RemoteSources.Discovery again = sources.discover(http.url("/feed"), fetcher, first.etag(), first.lastModified());
+        assertThat(again.notModified()).isTrue();
+        assertThat(again.urls()).isEmpty();
+        assertThat(http.hits).filteredOn(h -> h.path().equals("/feed")).extracting(TestHttp.Hit::ifNoneMatch)
+                .containsExactly(null, "\"v1\"");
+    }
+
+    @Test
+    void robotsTxtSitemapLinesAreFollowed() {
+        http.text("/robots.txt", 200, "text/plain", "User-agent: *\nAllow: /\nSitemap: " + http.url("/s1.xml") + "\n");
+        http.text("/s1.xml", 200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s</loc></url></urlset>"""
+                .formatted(http.url("/news/1")));
+        assertThat(sources.discover(http.url("/robots.txt"), fetcher)).extracting(RemoteSources.Discovered::url)
+                .containsExactly(http.url("/news/1"));
     }
 }
