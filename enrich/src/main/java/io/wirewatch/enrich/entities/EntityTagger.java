@@ -38,7 +38,7 @@ public final class EntityTagger {
     private static final Set<String> ORG_HEADS = Set.of("Front", "Movement", "Army", "Brigade", "Brigades",
             "Cartel", "Party", "Group", "Organization", "Organisation", "Battalion", "Battalions", "Legion",
             "Militia", "Militias", "Jamaat", "Jamaah", "Mujahideen", "Martyrs", "Alliance", "Network", "Faction",
-            "Union", "Command", "Forces", "Guard", "Guards", "Resistance", "Liberation", "Committee", "Fighters",
+            "Union", "Command", "Force", "Forces", "Guard", "Guards", "Resistance", "Liberation", "Committee", "Fighters",
             "Corps", "Division", "Regiment", "Brotherhood", "Emirate", "Caliphate", "Tigers", "Commando",
             "Commandos", "Gang", "Clan", "Mafia", "Collective", "Squad", "Squads");
     /**
@@ -53,6 +53,9 @@ public final class EntityTagger {
     private static final Set<String> NAME_GLUE = Set.of("of", "for", "the", "al", "el", "-", "and", "de", "del", "la",
             "ul", "ud", "ut", "wal", "wa", "e", "i", "ad", "an", "ash", "as", "az", "ar", "los", "las", "da", "do",
             "dos", "das", "y", "bin", "ibn", "&");
+    /** Head nouns that also stand inside a longer name: "Front for the Liberation of ...". */
+    private static final Set<String> INNER_NOUNS = Set.of("Liberation", "Resistance", "Martyrs", "Mujahideen", "Jamaat",
+            "Jamaah");
     /** Glue that may follow a head noun to continue a name: "Front for the Liberation of ...". */
     private static final Set<String> CONTINUATION = Set.of("of", "for");
     /** Generic capitalised words that never start an organisation's name. */
@@ -379,6 +382,10 @@ public final class EntityTagger {
             Token t = tokens.get(j);
             if (covered[t.start()] && !place[t.start()]) {
                 break;
+            }
+            // "Fighters of the Popular Front": a second head closes a name of its own, this is not one
+            if (ORG_HEADS.contains(t.text()) && !INNER_NOUNS.contains(t.text())) {
+                return i;
             }
             if (t.isWord() && t.isCapitalized() && !CALENDAR.contains(t.text()) && !NOT_NAME_START.contains(t.text())) {
                 last = j;
