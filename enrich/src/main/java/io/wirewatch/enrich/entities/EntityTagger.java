@@ -68,7 +68,7 @@ public final class EntityTagger {
             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December");
     /** References to an organisation already named in the article. */
-    private static final Pattern COREF = Pattern.compile("\\b(?:the|The) (?:(?:militant|armed|extremist|terrorist|"
+    private static final Pattern COREF = Pattern.compile("(?:the|The) (?:(?:militant|armed|extremist|terrorist|"
             + "Islamist|jihadist|radical|banned|outlawed|insurgent|rebel|criminal|drug|separatist|paramilitary|Sunni|"
             + "Shiite|Shia|Islamic|proscribed|designated) )?(group|movement|militants|organi[sz]ation|outfit|insurgents|"
             + "rebels|jihadists|Islamists|insurgency|cartel|militia|network|faction|party|front)\\b");
@@ -77,14 +77,20 @@ public final class EntityTagger {
     /** A personal name: capitalised words, with particles such as "al-", "bin", "de", "van". */
     private static final String NAME = "(\\p{Lu}[\\p{L}'\u2019\\-]+(?: (?:(?:al|el|bin|ibn|bint|de|da|van|von|der|del|"
             + "la|le|ul|ud)[ \\-])?\\p{Lu}[\\p{L}'\u2019\\-]+){0,3})";
-    /** Titles that put a person's name after them. */
-    private static final Pattern TITLED_PERSON = Pattern.compile(
-            "\\b(?:President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Interior Minister|"
-                    + "Defen[cs]e Minister|Justice Minister|Minister|Chancellor|King|Queen|Prince|Crown Prince|Emir|"
-                    + "Sheikh|Sultan|Secretary of State|Secretary|Senator|Sen\\.|Rep\\.|Representative|General|Gen\\.|"
-                    + "Colonel|Col\\.|Commander|Director|Ambassador|Envoy|Judge|Justice|Prosecutor|Prosecutor General|"
-                    + "Attorney General|Mayor|Governor|Spokesman|Spokeswoman|Spokesperson|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Mullah|"
-                    + "spokesman|spokeswoman|spokesperson|leader|commander|founder|chief|emir|envoy|minister) " + NAME);
+    /** Titles that put a person's name after them; longer titles first, so "Prosecutor General" wins. */
+    private static final List<String> TITLES = List.of("Vice President", "President", "Deputy Prime Minister",
+            "Prime Minister", "Foreign Minister", "Interior Minister", "Defence Minister", "Defense Minister",
+            "Justice Minister", "Minister", "Chancellor", "Crown Prince", "King", "Queen", "Prince", "Emir", "Sheikh",
+            "Sultan", "Secretary of State", "Secretary", "Senator", "Sen.", "Rep.", "Representative", "General", "Gen.",
+            "Colonel", "Col.", "Commander", "Director", "Ambassador", "Envoy", "Judge", "Justice", "Prosecutor General",
+            "Prosecutor", "Attorney General", "Mayor", "Governor", "Spokesman", "Spokeswoman", "Spokesperson", "Dr.",
+            "Mr.", "Mrs.", "Ms.", "Mullah", "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "founder",
+            "chief", "emir", "envoy", "minister");
+    private static final Pattern TITLED_PERSON = Pattern.compile("(?:" + String.join("|", TITLES.stream()
+            .map(Pattern::quote).toList()) + ") " + NAME);
+    /** First words of the titles: the pattern is tried only where one of them stands. */
+    private static final Set<String> TITLE_FIRST = Set.copyOf(TITLES.stream()
+            .map(t -> t.split("[ .]")[0]).toList());
 
     private final KnowledgeBase kb;
     private final Node root = new Node();
@@ -147,7 +153,7 @@ public final class EntityTagger {
         mentions.addAll(patterns);
         cover(covered, patterns);
         mentions = withDefinedAcronyms(text, tokens, mentions, covered);
-        List<Mention> persons = titledPersons(text, covered, furniture);
+        List<Mention> persons = titledPersons(text, tokens, covered);
         mentions.addAll(persons);
         cover(covered, persons);
         mentions.addAll(surnames(tokens, persons, covered));
@@ -234,11 +240,25 @@ public final class EntityTagger {
                 if (!allCapitals(t)) {
                     return false;
                 }
+            } else if (innerCapital(a)) {
+                // "LeT", "AfD": mixed case is part of the form ("Let" is a word)
+                if (!t.equals(a) && !allCapitals(t)) {
+                    return false;
+                }
             } else if (Character.isUpperCase(a.charAt(0)) && !Character.isUpperCase(t.charAt(0))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean innerCapital(String w) {
+        for (int k = 1; k < w.length(); k++) {
+            if (Character.isUpperCase(w.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAcronym(String w) {
@@ -339,7 +359,13 @@ public final class EntityTagger {
             }
             if (t.isWord() && t.isCapitalized() && !NOT_NAME_START.contains(t.text()) && !CALENDAR.contains(t.text())) {
                 first = j;
-            } else if (!NAME_GLUE.contains(t.text())) {
+            } else if (t.text().equals("and") && j + 1 < i && tokens.get(j + 1).text().equals("the")) {
+                // "the Times and the Union": two names
+                break;
+            } else if (t.folded().equals("'s") && (j == 0 || covered[tokens.get(j - 1).start()])) {
+                // "People's Liberation Army" is a name; "Russia's National Army" is Russia's
+                break;
+            } else if (!NAME_GLUE.contains(t.text()) && !t.folded().equals("'s")) {
                 break;
             }
         }
@@ -420,8 +446,13 @@ public final class EntityTagger {
     }
 
     private static boolean sameLine(String text, List<Token> tokens, int a, int b) {
-        int nl = text.indexOf('\n', tokens.get(a).end());
-        return nl < 0 || nl >= tokens.get(b).start();
+        // only the gap between the two tokens is read: a scan to the next line break would cost a paragraph
+        for (int k = tokens.get(a).end(); k < tokens.get(b).start(); k++) {
+            if (text.charAt(k) == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sentenceInitial(List<Token> tokens, int k) {
@@ -493,14 +524,22 @@ public final class EntityTagger {
     /** Words of a title or an office that a personal name does not start with. */
     private static final Set<String> TITLE_WORDS = Set.of("General", "Minister", "Secretary", "President", "Deputy",
             "Office", "Ministry", "Court", "Council", "Prosecutor", "Attorney", "Director", "Commander", "Chief",
-            "Foreign", "Interior", "Defence", "Defense", "Justice", "State", "Prime", "Vice", "Supreme", "Federal");
+            "Foreign", "Interior", "Defence", "Defense", "Justice", "State", "Prime", "Vice", "Supreme", "Federal", "Manager",
+            "Member", "Ranking", "Department", "Agency", "Committee", "Bureau", "Service", "Staff", "Counsel", "Officer",
+            "Executive", "Administration", "House", "Senate", "Government", "Police", "Army", "Navy", "Military");
 
-    private static List<Mention> titledPersons(String text, boolean[] covered, List<Furniture.Span> furniture) {
+    private static List<Mention> titledPersons(String text, List<Token> tokens, boolean[] covered) {
         List<Mention> out = new ArrayList<>();
         Matcher m = TITLED_PERSON.matcher(text);
-        while (m.find()) {
+        int after = 0;
+        for (Token title : tokens) {
+            if (title.start() < after || !TITLE_FIRST.contains(title.text())
+                    || !m.region(title.start(), text.length()).lookingAt()) {
+                continue;
+            }
             int s = m.start(1);
-            if (covered[s] || Furniture.inAny(furniture, s)) {
+            after = m.end(1);
+            if (covered[s]) {
                 continue;
             }
             // the name ends where a known entity or a calendar word begins
@@ -524,6 +563,11 @@ public final class EntityTagger {
             }
             name = name.replaceAll("[\\-'\u2019]+$", "");
             if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+                continue;
+            }
+            // after a lower-case role noun ("chief", "leader") one capitalised word is too weak a sign of a name
+            boolean lowerTitle = Character.isLowerCase(text.charAt(m.start()));
+            if (lowerTitle && name.indexOf(' ') < 0) {
                 continue;
             }
             out.add(new Mention(slug(name), Entity.PER, name, s, s + name.length(), "PATTERN", null, name));
@@ -557,8 +601,11 @@ public final class EntityTagger {
     private static List<Mention> withCoreference(String text, List<Mention> mentions, List<Furniture.Span> furniture) {
         List<Mention> out = new ArrayList<>(mentions);
         Matcher m = COREF.matcher(text);
-        while (m.find()) {
-            if (Furniture.inAny(furniture, m.start())) {
+        // the pattern is tried only where "the" stands, outside furniture
+        for (int at = text.indexOf("he ", 1); at >= 0; at = text.indexOf("he ", at + 3)) {
+            char t = text.charAt(at - 1);
+            if ((t != 't' && t != 'T') || (at > 1 && Character.isLetterOrDigit(text.charAt(at - 2)))
+                    || !m.region(at - 1, text.length()).lookingAt() || Furniture.inAny(furniture, m.start())) {
                 continue;
             }
             String noun = m.group(1).toLowerCase(Locale.ROOT);
@@ -585,9 +632,17 @@ public final class EntityTagger {
     }
 
     private static boolean carries(Mention x, String noun) {
-        String n = x.name().toLowerCase(Locale.ROOT);
-        String s = x.surface() == null ? "" : x.surface().toLowerCase(Locale.ROOT);
-        return Pattern.compile("\\b" + Pattern.quote(noun)).matcher(n + " " + s).find();
+        return hasWord(x.name(), noun) || (x.surface() != null && hasWord(x.surface(), noun));
+    }
+
+    /** Whether a word of {@code s} starts with {@code noun}, ignoring case ("Militias" has "militia"). */
+    private static boolean hasWord(String s, String noun) {
+        for (int k = s.length() - noun.length(); k >= 0; k--) {
+            if ((k == 0 || !Character.isLetter(s.charAt(k - 1))) && s.regionMatches(true, k, noun, 0, noun.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Entity> entities(List<Mention> mentions) {
@@ -625,6 +680,8 @@ public final class EntityTagger {
     }
 
     public static String slug(String name) {
-        return Tokens.fold(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        // apostrophes join ("People's" is "peoples"), any other run of non-letters is one hyphen
+        return Tokens.fold(name).toLowerCase(Locale.ROOT).replaceAll("['\u2019\u2018`\u02BC]", "")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -102,6 +102,9 @@ public final class Furniture {
     }
 
     private static boolean isLinkHeading(String line) {
+        if (line.length() > 40) {
+            return false;
+        }
         String l = line.toLowerCase(Locale.ROOT).replaceAll("[:\u00bb>\u203a|\\s]+$", "").strip();
         return LINK_HEADINGS.contains(l);
     }
