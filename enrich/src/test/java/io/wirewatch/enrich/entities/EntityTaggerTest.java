@@ -131,6 +131,9 @@ class EntityTaggerTest {
                 .doesNotContain("allied-democratic-forces");
         assertThat(idAt("The Allied Democratic Forces attacked. The ADF denied it.", "ADF"))
                 .isEqualTo("allied-democratic-forces");
+        // a national security council is not the UN's; after the UN is named, "the Security Council" is
+        assertThat(entities("Russia's Security Council met.")).extracting(Entity::id).containsExactly("RU");
+        assertThat(idAt("The UN imposed sanctions. The Security Council met.", "Security Council")).isEqualTo("UN");
         // a definition in parentheses wins over what the knowledge base says the acronym means
         String defined = "The Australian Defence Force (ADF) deployed. Later the ADF left.";
         assertThat(mentions(defined)).filteredOn(m -> defined.substring(m.start(), m.end()).equals("ADF"))
