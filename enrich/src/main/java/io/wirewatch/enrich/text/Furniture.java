@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds page furniture that reached the article text: a "Latest news" / "Related" / "Read more" heading
- * with the list of links under it, a trailing run of bulleted headlines, and share bars ("Share
- * Facebook Twitter Email"). Entities and claims are not read from these spans.
+ * with the list of links under it, a trailing run of bulleted headlines, share bars ("Share
+ * Facebook Twitter Email") and navigation menus ("Home | World | Politics"). Entities and claims are not read from these spans.
  */
 public final class Furniture {
 
@@ -33,6 +33,8 @@ public final class Furniture {
             "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "email", "e-mail", "print", "copy", "link",
             "vk", "pinterest", "messenger", "viber", "tweet", "follow", "us", "subscribe", "comments", "comment",
             "save", "bluesky", "threads", "instagram", "youtube", "tiktok", "advertisement", "ad", "sponsored", "and");
+    private static final Set<String> LONE_BAR_WORDS = Set.of("share", "advertisement", "print", "sponsored", "subscribe");
+    private static final Pattern MENU_SEPARATOR = Pattern.compile("\\s+[|\u2022\u00b7/>\u203a\u00bb]\\s+|\\s*\\|\\s*");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa>]|\\d{1,2}[.)])\\s+\\S");
     private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}'\u2019-]+");
 
@@ -66,7 +68,7 @@ public final class Furniture {
                     k = end;
                     continue;
                 }
-            } else if (isShareBar(line)) {
+            } else if (isShareBar(line) || isMenu(line)) {
                 out.add(new Span(lines.get(k)[0], lines.get(k)[1]));
             }
             k++;
@@ -121,8 +123,23 @@ public final class Furniture {
             }
             n++;
         }
-        // "Share" alone is a bar; two words are needed otherwise ("Follow us" is one phrase)
-        return n >= 1 && (n >= 2 || line.equalsIgnoreCase("share"));
+        // one word alone is a bar only when it cannot be anything else ("Share", "Advertisement")
+        return n >= 2 || (n == 1 && LONE_BAR_WORDS.contains(line.toLowerCase(Locale.ROOT)));
+    }
+
+    /** A navigation menu: three or more short items on one line between separators ("Home | World | Politics"). */
+    private static boolean isMenu(String line) {
+        String[] items = MENU_SEPARATOR.split(line);
+        if (items.length < 3) {
+            return false;
+        }
+        for (String item : items) {
+            String t = item.strip();
+            if (t.isEmpty() || t.split("\\s+").length > 4 || t.endsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A link's title: short, one line, no sentence-final period. */

@@ -38,4 +38,11 @@ class FurnitureTest {
         assertThat(furniture("The court ruled:\n- The ban is lifted.\n- The list is updated.\n- Appeals are closed.")).isEmpty();
         assertThat(furniture("Key points\n\nThe text goes on.\n- one headline\n- another headline")).isEmpty();
     }
+
+    @Test
+    void aNavigationMenuIsFurnitureButAnOrdinaryLineWithASlashIsNot() {
+        assertThat(furniture("Home | World | Asia | Politics\nKazakhstan lifted the ban.\nAdvertisement\nIt said more."))
+                .containsExactly("Home | World | Asia | Politics", "Advertisement");
+        assertThat(furniture("The ban covers 24/7 broadcasts | officials said it was lifted in 2024.")).isEmpty();
+    }
 }
