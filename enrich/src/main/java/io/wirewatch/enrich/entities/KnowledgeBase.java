@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ public final class KnowledgeBase {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<Alias> aliases = new ArrayList<>();
+    private final Map<String, String> spellings = new HashMap<>();
 
     public static KnowledgeBase loadDefault() {
         KnowledgeBase kb = new KnowledgeBase();
         kb.loadJurisdictions(resource("kb/jurisdictions.tsv"));
         kb.loadOrganizations(resource("kb/organizations.tsv"));
         kb.loadPersons(resource("kb/persons.tsv"));
+        kb.loadSpellings(resource("kb/spellings.tsv"));
         return kb;
     }
 
@@ -50,6 +53,38 @@ public final class KnowledgeBase {
 
     public Entry get(String id) {
         return entries.get(id);
+    }
+
+    /**
+     * The key of a word's spelling group ("qaida" and "qaeda" share one), for a word already
+     * lower-cased and folded; a word in no group is its own key.
+     */
+    public String spellingKey(String word) {
+        return spellings.getOrDefault(word, word);
+    }
+
+    /** One group of equivalent spellings a line, '|'-separated (kb/spellings.tsv). */
+    void loadSpellings(InputStream in) {
+        for (String[] c : rows(in, 1, "spellings.tsv")) {
+            List<String> group = new ArrayList<>();
+            for (String w : split(c[0])) {
+                group.add(io.wirewatch.enrich.text.Tokens.fold(w).toLowerCase(java.util.Locale.ROOT));
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
+            // a word already in a group keeps that group's key, so overlapping lines merge
+            String key = group.get(0);
+            for (String w : group) {
+                if (spellings.containsKey(w)) {
+                    key = spellings.get(w);
+                    break;
+                }
+            }
+            for (String w : group) {
+                spellings.putIfAbsent(w, key);
+            }
+        }
     }
 
     /** Columns: code, kind (STATE|BODY), name, aliases, demonyms, metonyms. */
