@@ -70,7 +70,9 @@ class ManagementEndpointsTest {
                 String metrics = "";
                 while (System.currentTimeMillis() < deadline) {
                     metrics = Http.get(port, "/metrics").body();
-                    if (sum(metrics, "kafka_producer_topic_record_send_total", "topic=\"news.enriched.v1\"") >= 5
+                    // topic-level client metrics are bound at Micrometer's next refresh after they first appear
+                    if (sum(metrics, "kafka_consumer_fetch_manager_records_consumed_total", "topic=\"news.raw.v1\"") >= 6
+                            && sum(metrics, "kafka_producer_topic_record_send_total", "topic=\"news.enriched.v1\"") >= 5
                             && sum(metrics, "wirewatch_dead_letters_total", "stage=\"enrich.deserialize\"") > deadBefore) {
                         break;
                     }
