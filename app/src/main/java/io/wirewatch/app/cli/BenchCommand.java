@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchStoriesCommand.class,
         description = {"End-to-end throughput benchmark (see BENCHMARKS.md): generates a deterministic synthetic corpus "
                 + "of N news articles (many outlets, 300-1,500 words, ~10%% wire copies, multi-outlet stories, "
                 + "organisations and jurisdictions with designation, delisting and sanction sentences), loads it into "
