@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchExtractCommand.class, BenchLatencyCommand.class},
+        subcommands = {BenchExtractCommand.class, BenchStoriesCommand.class, BenchLatencyCommand.class},
         description = {"End-to-end throughput benchmark (see BENCHMARKS.md): generates a deterministic synthetic corpus "
                 + "of N news articles (many outlets, 300-1,500 words, ~10%% wire copies, multi-outlet stories, "
                 + "organisations and jurisdictions with designation, delisting and sanction sentences), loads it into "

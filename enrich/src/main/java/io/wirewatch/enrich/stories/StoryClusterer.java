@@ -27,9 +27,9 @@ public final class StoryClusterer {
 
     /** Tunable parameters; the defaults are what the development sets chose (BENCHMARKS.md). */
     public record Params(double threshold, double entityWeight, double nearCopy, long windowMillis,
-                         int indexTerms, int postingsPerTerm, int centroidTerms) {
+                         int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight) {
         public static Params defaults() {
-            return new Params(0.20, 0.35, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200);
+            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200, 3.0);
         }
     }
 
@@ -53,7 +53,10 @@ public final class StoryClusterer {
         String hash = textHash(text);
         String exactCopyOf = store.articleWithText(hash);
 
-        Map<String, Integer> tf = TextVectors.termCounts(text);
+        // the headline names the event: its terms count titleWeight times
+        Map<String, Double> tf = new HashMap<>();
+        TextVectors.termCounts(a.title()).forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
+        TextVectors.termCounts(a.text()).forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
         long docs = store.documentFrequency(DOCS_KEY) + 1;
         Map<String, Double> vec = new HashMap<>();
         for (var e : tf.entrySet()) {
@@ -63,6 +66,9 @@ public final class StoryClusterer {
             vec.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
+        // unit length, so that the centroid is the plain sum of its members and each counts once
+        double norm = TextVectors.norm(vec);
+        vec.replaceAll((k, v) -> v / norm);
         Set<String> ents = entityKeys(a.entities());
 
         List<String> keys = topTerms(vec, p.indexTerms());
@@ -133,7 +139,8 @@ public final class StoryClusterer {
         }
         double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
         boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
-        return (1 - p.entityWeight()) * cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
+        // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
+        return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
     }
 
     private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {

@@ -1,0 +1,134 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.Topics;
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.model.RawArticle;
+import io.wirewatch.common.model.Story;
+import io.wirewatch.common.serde.Json;
+import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.enrich.EnrichService;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Story assignment through the real enrich topology on the TopologyTestDriver. */
+class StoryTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, Story> stories;
+    private final Map<String, EnrichedArticle> out = new LinkedHashMap<>();
+
+    @BeforeEach
+    void start() {
+        Properties p = EnrichService.config("unused:9092", "story-topology-test");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(EnrichService.topology(), p);
+        raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(), JsonSerde.ENRICHED.deserializer());
+        stories = driver.createOutputTopic(Topics.STORIES, new StringDeserializer(), JsonSerde.STORY.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private EnrichedArticle send(String id, String outlet, String published, String title, String text) {
+        RawArticle a = new RawArticle(id, "https://" + outlet + "/" + id, null, outlet, title, null, published,
+                published + "T12:00:00Z", "en", text);
+        raw.pipeInput(id, Json.writeBytes(a));
+        enriched.readKeyValuesToList().forEach(kv -> out.put(kv.key, kv.value));
+        return out.get(id);
+    }
+
+    private static final String FLOOD = "Heavy rain caused the river Elbe to burst its banks near Dresden on Tuesday, "
+            + "flooding the old town and forcing the evacuation of thousands of residents. Rescue teams used boats "
+            + "to reach stranded families, and the regional government declared a state of emergency.";
+    private static final String FLOOD_EDITED = "Heavy rain caused the river Elbe to burst its banks near Dresden on "
+            + "Tuesday, flooding the old town and forcing the evacuation of several thousand residents. Rescue teams "
+            + "used boats to reach stranded families, and the regional government has declared a state of emergency.";
+    private static final String FLOOD_OTHER_OUTLET = "Thousands of people were evacuated from Dresden after the Elbe "
+            + "overflowed following days of heavy rain. The state of Saxony declared an emergency as water filled "
+            + "streets in the old town and boats carried families to safety.";
+    private static final String ELECTION = "Voters in Portugal elected a new parliament on Sunday. The centre-right "
+            + "alliance won the most seats but fell short of a majority, and coalition talks are expected to last weeks.";
+
+    @Test
+    void exactCopiesAreDuplicatesInTheSameStory() {
+        EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        EnrichedArticle copy = send("f2", "two.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        assertThat(first.duplicateOf()).isNull();
+        assertThat(copy.duplicateOf()).isEqualTo("f1");
+        assertThat(copy.storyId()).isEqualTo(first.storyId());
+    }
+
+    @Test
+    void nearCopiesAreDuplicatesInTheSameStory() {
+        EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        EnrichedArticle near = send("f2", "two.example", "2026-05-05", "Elbe floods Dresden's old town", FLOOD_EDITED);
+        assertThat(near.duplicateOf()).isEqualTo("f1");
+        assertThat(near.storyId()).isEqualTo(first.storyId());
+    }
+
+    @Test
+    void twoOutletsOnOneEventShareAStoryWithoutBeingCopies() {
+        EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        EnrichedArticle other = send("f2", "two.example", "2026-05-05", "Dresden evacuated as Elbe overflows",
+                FLOOD_OTHER_OUTLET);
+        EnrichedArticle unrelated = send("e1", "one.example", "2026-05-05", "Portugal votes for a new parliament",
+                ELECTION);
+        assertThat(other.storyId()).isEqualTo(first.storyId());
+        assertThat(other.duplicateOf()).isNull();
+        assertThat(unrelated.storyId()).isNotEqualTo(first.storyId());
+
+        Story story = stories.readKeyValuesToList().stream().filter(kv -> kv.key.equals(first.storyId()))
+                .reduce((x, y) -> y).orElseThrow().value;
+        assertThat(story.articleIds()).containsExactly("f1", "f2");
+        assertThat(story.outlets()).containsExactly("one.example", "two.example");
+        assertThat(story.headline()).isEqualTo("Elbe floods Dresden old town");
+        assertThat(story.firstSeen()).isEqualTo("2026-05-05");
+    }
+
+    @Test
+    void twoEventsOnOneOrganisationAWeekApartAreTwoStories() {
+        EnrichedArticle listing = send("w1", "one.example", "2026-03-02", "Estonia lists Wagner Group",
+                "Estonia designated the Wagner Group a terrorist organization on Monday. Lawmakers in Tallinn "
+                        + "voted for the measure after a debate about mercenaries and security.");
+        EnrichedArticle later = send("w2", "two.example", "2026-03-10", "Latvia bans Wagner Group",
+                "Latvia's parliament banned the Wagner Group on Tuesday, a week after Estonia, citing the group's "
+                        + "operations in Africa. Officials in Riga said assets linked to it would be frozen.");
+        assertThat(later.storyId()).isNotEqualTo(listing.storyId());
+    }
+
+    @Test
+    void storiesExpireAfterTheWindow() {
+        EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        EnrichedArticle sameDay = send("f2", "two.example", "2026-05-06", "Dresden evacuated as Elbe overflows",
+                FLOOD_OTHER_OUTLET);
+        // the same text a month later is a new story (and still a copy of the first article)
+        EnrichedArticle monthLater = send("f3", "three.example", "2026-06-10", "Elbe floods Dresden old town", FLOOD);
+        assertThat(sameDay.storyId()).isEqualTo(first.storyId());
+        assertThat(monthLater.storyId()).isNotEqualTo(first.storyId());
+        assertThat(monthLater.duplicateOf()).isEqualTo("f1");
+    }
+}
