@@ -14,7 +14,8 @@ COPY aggregate/pom.xml aggregate/
 COPY app/pom.xml app/
 RUN mvn -B -q dependency:go-offline || true
 COPY . .
-RUN mvn -B -q -DskipTests package
+# the services' jar only (the JMH benchmarks module is not needed in the image)
+RUN mvn -B -q -DskipTests package -pl app -am
 
 # ---- run ----
 FROM eclipse-temurin:17-jre
