@@ -1,16 +1,14 @@
 package io.wirewatch.aggregate;
 
-import io.wirewatch.aggregate.status.ClaimRecord;
+import io.wirewatch.aggregate.route.ClaimRouter;
+import io.wirewatch.aggregate.route.RoutedAnchor;
+import io.wirewatch.aggregate.route.RoutedOrgs;
+import io.wirewatch.aggregate.route.StoryDateRouter;
 import io.wirewatch.aggregate.status.OrgEvent;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.common.Topics;
-import io.wirewatch.common.model.Claim;
-import io.wirewatch.common.model.EnrichedArticle;
-import io.wirewatch.common.model.Entity;
-import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -19,13 +17,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * aggregate: enriched articles → their claims per organisation, plus story dates per organisation
+ * (each routed only where it can change a table, see {@link ClaimRouter} and {@link StoryDateRouter})
  * → repartitioned by organisation → folded into each organisation's status table.
  */
 public final class AggregateTopology {
@@ -37,13 +32,17 @@ public final class AggregateTopology {
     public static Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
 
+        // the routers' stores are keyed like their input topics, so they live before the repartition
+        StatusFoldProcessor.addStore(builder, ClaimRouter.STORE, JsonSerde.of(RoutedOrgs.class));
+        StatusFoldProcessor.addStore(builder, StoryDateRouter.STORE, JsonSerde.of(RoutedAnchor.class));
+
         KStream<String, OrgEvent> claims = builder
                 .stream(Topics.ENRICHED, Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"))
-                .flatMap((id, article) -> claimEvents(article), Named.as("claims-by-organization"));
+                .process(ClaimRouter::new, Named.as("claims-by-organization"), ClaimRouter.STORE);
 
         KStream<String, OrgEvent> storyDates = builder
                 .stream(Topics.STORIES, Consumed.with(Serdes.String(), JsonSerde.STORY).withName("read-stories"))
-                .flatMap((id, story) -> anchorEvents(story), Named.as("story-dates-by-organization"));
+                .process(StoryDateRouter::new, Named.as("story-dates-by-organization"), StoryDateRouter.STORE);
 
         StatusFoldProcessor.addStores(builder);
 
@@ -53,53 +52,5 @@ public final class AggregateTopology {
                 .to(Topics.STATUS, Produced.with(Serdes.String(), JsonSerde.STATUS).withName("write-status-tables"));
 
         return builder.build();
-    }
-
-    static List<KeyValue<String, OrgEvent>> claimEvents(EnrichedArticle a) {
-        List<KeyValue<String, OrgEvent>> out = new ArrayList<>();
-        if (a == null || a.id() == null) {
-            return out;
-        }
-        Map<String, List<ClaimRecord>> byOrg = new LinkedHashMap<>();
-        // every organisation the article mentions gets its claims, even none: an article enriched
-        // again without a claim it had must retract it (the fold ignores a first event without claims)
-        if (a.entities() != null) {
-            for (Entity en : a.entities()) {
-                if (en != null && Entity.ORG.equals(en.type()) && en.id() != null) {
-                    byOrg.computeIfAbsent(en.id(), k -> new ArrayList<>());
-                }
-            }
-        }
-        for (Claim c : a.claims() == null ? List.<Claim>of() : a.claims()) {
-            if (c == null || c.org() == null) {
-                continue; // no organisation to key it by; the article's other claims still count
-            }
-            byOrg.computeIfAbsent(c.org(), k -> new ArrayList<>()).add(
-                    new ClaimRecord(c, a.id(), a.url(), a.outlet(), a.published(), a.storyId(), a.duplicateOf()));
-        }
-        for (var e : byOrg.entrySet()) {
-            String name = e.getValue().isEmpty() ? null : e.getValue().get(0).claim().orgName();
-            List<String> aliases = new ArrayList<>();
-            if (a.entities() != null) {
-                for (Entity en : a.entities()) {
-                    if (Entity.ORG.equals(en.type()) && e.getKey().equals(en.id()) && en.aliases() != null) {
-                        aliases.addAll(en.aliases());
-                    }
-                }
-            }
-            out.add(KeyValue.pair(e.getKey(), OrgEvent.claims(e.getKey(), name, aliases, a.id(), e.getValue())));
-        }
-        return out;
-    }
-
-    static List<KeyValue<String, OrgEvent>> anchorEvents(Story s) {
-        List<KeyValue<String, OrgEvent>> out = new ArrayList<>();
-        if (s == null || s.anchorDate() == null || s.organizations() == null) {
-            return out;
-        }
-        for (String org : s.organizations()) {
-            out.add(KeyValue.pair(org, OrgEvent.storyAnchor(org, s.id(), s.anchorDate())));
-        }
-        return out;
     }
 }

@@ -264,4 +264,48 @@ class AggregateTopologyTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("XU", "FTO"),
                         org.assertj.core.groups.Tuple.tuple("XU", "SDGT"), org.assertj.core.groups.Tuple.tuple("XU", null));
     }
+
+    private List<String> routedKeys() {
+        // the driver records what the topology writes to its repartition topic too
+        return driver.createOutputTopic("aggregate-test-by-organization-repartition", new StringDeserializer(),
+                new StringDeserializer()).readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
+    @Test
+    void onlyOrganizationsAnArticleHasClaimsAboutAreRoutedToTheFold() {
+        // two organisations mentioned, one claim: one event, not one per mention
+        pipe(article("one", "north-herald", "2025-04-01", null, null, ENTITIES,
+                claim("blue-hand", "Blue Hand", "XB", "DESIGNATED", null, DateExpr.ANCHOR, false, "Yland banned the Blue Hand.")));
+        assertThat(routedKeys()).containsExactly("blue-hand");
+        // mentions only, or a claim the fold cannot use: nothing to route
+        pipe(article("two", "south-wire", "2025-04-02", null, null, ENTITIES));
+        pipe(article("three", "south-wire", "2025-04-02", null, null, ENTITIES,
+                claim("red-lantern", "Red Lantern Front", "XA", "RECOGNIZED", null, DateExpr.ANCHOR, false, "Xland likes it.")));
+        assertThat(routedKeys()).isEmpty();
+        // enriched again with a claim about the other organisation: the first must hear of it (to retract)
+        pipe(article("one", "north-herald", "2025-04-01", null, null, ENTITIES,
+                claim("red-lantern", "Red Lantern Front", "XA", "DESIGNATED", null, DateExpr.ANCHOR, false, "Xland banned the front.")));
+        assertThat(routedKeys()).containsExactlyInAnyOrder("blue-hand", "red-lantern");
+        Map<String, OrgStatus> tables = status.readKeyValuesToMap();
+        assertThat(tables.get("blue-hand")).isNull();
+        assertThat(tables.get("red-lantern").jurisdictions()).extracting(JurisdictionRow::code).containsExactly("XA");
+    }
+
+    @Test
+    void aStoryUpdateIsRoutedOnlyToOrganizationsWithoutItsCurrentAnchor() {
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+        assertThat(routedKeys()).containsExactly("red-lantern");
+        // the story grows by an article and an organisation; its anchor stays
+        Story grown = new Story(STORY.id(), STORY.headline(), STORY.firstSeen(), "2025-04-23T08:00:00Z", STORY.anchorDate(),
+                List.of("art-1", "art-2", "art-4", "art-9"), STORY.outlets(), STORY.entities(), List.of("red-lantern", "blue-hand"));
+        stories.pipeInput(STORY.id(), Json.write(grown));
+        assertThat(routedKeys()).containsExactly("blue-hand");
+        stories.pipeInput(STORY.id(), Json.write(grown));
+        assertThat(routedKeys()).isEmpty();
+        // an earlier article moves the anchor: every organisation gets the new date
+        Story earlier = new Story(grown.id(), grown.headline(), "2025-04-19T08:00:00Z", grown.lastSeen(), "2025-04-19",
+                grown.articleIds(), grown.outlets(), grown.entities(), grown.organizations());
+        stories.pipeInput(STORY.id(), Json.write(earlier));
+        assertThat(routedKeys()).containsExactly("red-lantern", "blue-hand");
+    }
 }

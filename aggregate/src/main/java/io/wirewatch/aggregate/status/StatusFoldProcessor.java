@@ -39,15 +39,16 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
     /** Adds the fold's stores (persistent, cached, logged) to a topology. */
     public static void addStores(StreamsBuilder builder) {
-        add(builder, ARTICLES_STORE, JsonSerde.of(OrgEvent.class));
-        add(builder, STORIES_STORE, JsonSerde.of(StoryDates.class));
-        add(builder, ROWS_STORE, JsonSerde.of(RowState.class));
-        add(builder, TALLIES_STORE, JsonSerde.of(OutletTally.class));
-        add(builder, EVIDENCE_STORE, JsonSerde.of(EvidenceTally.class));
-        add(builder, TABLES_STORE, JsonSerde.of(OrgTable.class));
+        addStore(builder, ARTICLES_STORE, JsonSerde.of(OrgEvent.class));
+        addStore(builder, STORIES_STORE, JsonSerde.of(StoryDates.class));
+        addStore(builder, ROWS_STORE, JsonSerde.of(RowState.class));
+        addStore(builder, TALLIES_STORE, JsonSerde.of(OutletTally.class));
+        addStore(builder, EVIDENCE_STORE, JsonSerde.of(EvidenceTally.class));
+        addStore(builder, TABLES_STORE, JsonSerde.of(OrgTable.class));
     }
 
-    private static <V> void add(StreamsBuilder builder, String name, Serde<V> serde) {
+    /** Adds one persistent, cached, logged store with string keys. */
+    public static <V> void addStore(StreamsBuilder builder, String name, Serde<V> serde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
                 .withCachingEnabled());
     }

@@ -72,7 +72,7 @@ public final class StatusFolder {
         return status;
     }
 
-    static boolean usable(ClaimRecord cr) {
+    public static boolean usable(ClaimRecord cr) {
         if (cr == null || cr.claim() == null || cr.articleId() == null || cr.claim().jurisdiction() == null
                 || cr.claim().status() == null) {
             return false;
