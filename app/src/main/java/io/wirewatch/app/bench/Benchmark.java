@@ -1,29 +1,34 @@
 package io.wirewatch.app.bench;
 
 import io.wirewatch.app.pipeline.Pipeline;
+import io.wirewatch.app.pipeline.Quiescence;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.StreamsDefaults;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.aggregate.AggregateService;
+import io.wirewatch.aggregate.AggregateTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -66,17 +71,17 @@ public final class Benchmark {
     public static final String PASSTHROUGH_APP = "wirewatch-bench-passthrough";
 
     /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
-    public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh) {}
+    public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
+                          boolean aggregateAlone) {}
 
-    /** Figures of one run. Seconds are wall-clock. */
-    public record Result(long articles, long records, double loadSeconds, double passthroughSeconds,
-                         double pipelineSeconds) {
+    /** Figures of one run: each stage's steady rate (see {@link Window}). */
+    public record Result(long articles, long records, double loadSeconds, Window passthrough, Window pipeline) {
         public long articlesPerSecond() {
-            return Math.round(records / pipelineSeconds);
+            return Math.round(pipeline.perSecond());
         }
 
         public long passthroughPerSecond() {
-            return Math.round(records / passthroughSeconds);
+            return Math.round(passthrough.perSecond());
         }
 
         /** The contract's last line: {@code articles=N articles_per_s=X passthrough_per_s=Y ratio=X/Y}. */
@@ -118,15 +123,17 @@ public final class Benchmark {
             log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
 
             log.printf("bench: pass-through (exactly_once_v2, bytes in, bytes out) over %d records%n", records);
-            double passthrough = passthrough(admin, raw, stateDir.resolve("passthrough"), PASSTHROUGH_APP + suffix);
-            log.printf("bench: pass-through: %.2f s, %.0f records/s; %s%n", passthrough, records / passthrough,
-                    jvm.sinceLast());
+            Window passthrough = passthrough(admin, raw, stateDir.resolve("passthrough"), PASSTHROUGH_APP + suffix);
+            log.printf("bench: pass-through: %s; %s%n", passthrough, jvm.sinceLast());
 
             log.printf("bench: enrich + aggregate (exactly_once_v2) over %d records%n", records);
-            double pipeline = pipeline(admin, raw, stateDir.resolve("pipeline"), suffix);
-            log.printf("bench: enrich + aggregate: %.2f s, %.0f articles/s; %s%n", pipeline, records / pipeline,
-                    jvm.sinceLast());
+            Window pipeline = pipeline(admin, raw, stateDir.resolve("pipeline"), suffix);
+            log.printf("bench: enrich + aggregate: %s; %s%n", pipeline, jvm.sinceLast());
             outputs(admin);
+            if (options.aggregateAlone()) {
+                aggregateAlone(admin, stateDir.resolve("aggregate-alone"), suffix + "-alone");
+                log.printf("bench: aggregate alone: %s%n", jvm.sinceLast());
+            }
             return new Result(options.articles(), records, load, passthrough, pipeline);
         } finally {
             if (options.stateDir() == null) {
@@ -189,17 +196,15 @@ public final class Benchmark {
 
     // ---- (b) pass-through ---------------------------------------------------------------------------
 
-    private double passthrough(Admin admin, List<TopicPartition> raw, Path stateDir, String appId) throws Exception {
+    private Window passthrough(Admin admin, List<TopicPartition> raw, Path stateDir, String appId) throws Exception {
         StreamsBuilder b = new StreamsBuilder();
         b.stream(Topics.RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-bytes"))
                 .to(PASSTHROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-same-bytes"));
         Properties p = StreamsDefaults.base(appId, bootstrap, "bench");
-        // the same overrides Pipeline applies to enrich and aggregate in a batch run
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.putAll(Pipeline.overrides(stateDir)); // the same overrides enrich and aggregate get in a batch run
         Map<TopicPartition, Long> ends = endOffsets(admin, raw);
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId))) {
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId), appId)) {
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
                 streams.start();
@@ -222,17 +227,17 @@ public final class Benchmark {
                 }
                 long end = watcher.lastChangeNanos();
                 streams.close(Duration.ofSeconds(30));
-                return (end - t0) / 1e9;
+                return watcher.window(t0, end, sum(ends));
             }
         }
     }
 
     // ---- (c) enrich + aggregate ---------------------------------------------------------------------
 
-    private double pipeline(Admin admin, List<TopicPartition> raw, Path stateDir, String suffix) throws Exception {
+    private Window pipeline(Admin admin, List<TopicPartition> raw, Path stateDir, String suffix) throws Exception {
         String enrichId = EnrichService.APPLICATION_ID + suffix;
         String aggregateId = AggregateService.APPLICATION_ID + suffix;
-        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(enrichId, aggregateId))) {
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(enrichId, aggregateId), enrichId)) {
             long t0 = System.nanoTime();
             long total = endOffsets(admin, raw).values().stream().mapToLong(Long::longValue).sum();
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
@@ -243,10 +248,100 @@ public final class Benchmark {
                 long end = watcher.lastChangeNanos();
                 log.printf("bench: enrich + aggregate: last committed-offset change after %.2f s; "
                         + "quiescence confirmed after %.2f s%n", (end - t0) / 1e9, (awaited - t0) / 1e9);
-                return (end - t0) / 1e9;
+                return watcher.window(t0, end, total);
             } finally {
                 progress.interrupt();
             }
+        }
+    }
+
+    /**
+     * aggregate on its own, under a fresh application id, over what enrich wrote (news.enriched.v1 and
+     * news.stories.v1): its cost per article without enrich competing for the cores, and the run to
+     * profile it in isolation. Its rate counts enriched articles.
+     */
+    private void aggregateAlone(Admin admin, Path stateDir, String suffix) throws Exception {
+        String id = AggregateService.APPLICATION_ID + suffix;
+        Topology topology = AggregateTopology.build();
+        Properties p = AggregateService.config(bootstrap, id);
+        p.putAll(Pipeline.overrides(stateDir));
+        long articles = countRecords(Topics.ENRICHED);
+        log.printf("bench: aggregate alone (exactly_once_v2) over %d enriched articles and %d story updates%n",
+                articles, countRecords(Topics.STORIES));
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id);
+             Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
+            long t0 = System.nanoTime();
+            try (KafkaStreams streams = new KafkaStreams(topology, p)) {
+                streams.start();
+                quiescence.await(options.timeout(), () -> {
+                    KafkaStreams.State s = streams.state();
+                    if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.PENDING_ERROR) {
+                        throw new IllegalStateException("aggregate stopped (" + s + ")");
+                    }
+                });
+                watcher.pollOnce();
+                // input offsets (records and transaction markers) of both topics: the window's unit
+                long inputOffsets = sum(endOffsets(admin, partitions(admin, Topics.ENRICHED)))
+                        + sum(endOffsets(admin, partitions(admin, Topics.STORIES)));
+                Window w = watcher.window(t0, watcher.lastChangeNanos(), inputOffsets);
+                double perArticle = (double) articles / Math.max(1, inputOffsets);
+                long routed = countRecords(id + "-by-organization-repartition");
+                log.printf(Locale.ROOT, "bench: aggregate alone: %s (input offsets); steady %.0f enriched articles/s "
+                                + "(%.0f/s from start); %d records through by-organization (%.2f per article)%n",
+                        w, w.perSecond() * perArticle, articles / w.fromStartSeconds(), routed,
+                        (double) routed / Math.max(1, articles));
+                streams.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Records on a topic, read committed (transaction markers and aborted records are not counted). */
+    private long countRecords(String topic) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
+            long n = 0;
+            while (tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                n += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return n;
+        }
+    }
+
+    private static long sum(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * A stage's steady rate: the records its input group committed after its first commit, over the
+     * time from that commit to its groups' last. Start-up (joining the group, creating topics, the
+     * first poll) and the records of the first commit interval are left out of every stage alike, so
+     * a short pass-through is not mostly start-up. {@code fromStartSeconds} is the whole stage.
+     */
+    public record Window(long records, long firstCommitRecords, double firstCommitSeconds, double fromStartSeconds) {
+        public double seconds() {
+            return fromStartSeconds - firstCommitSeconds;
+        }
+
+        public double perSecond() {
+            double s = seconds();
+            return s <= 0 ? records / fromStartSeconds : (records - firstCommitRecords) / s;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f s from start (first commit after %.2f s, with %d of %d records); "
+                            + "steady %.0f records/s over the last %.2f s (%.0f/s from start)",
+                    fromStartSeconds, firstCommitSeconds, firstCommitRecords, records, perSecond(), seconds(),
+                    records / fromStartSeconds);
         }
     }
 
@@ -341,12 +436,17 @@ public final class Benchmark {
         private final List<String> groups;
         private final Map<String, Map<TopicPartition, OffsetAndMetadata>> latest = new HashMap<>();
         private final Thread thread;
+        private final String inputGroup;
         private volatile long lastChange = System.nanoTime();
+        private volatile long firstCommit = -1;
+        private volatile long firstCommitRecords;
         private volatile boolean running = true;
 
-        CommitWatcher(Admin admin, List<String> groups) {
+        /** {@code inputGroup}: the group whose first commit of its input starts the steady window. */
+        CommitWatcher(Admin admin, List<String> groups, String inputGroup) {
             this.admin = admin;
             this.groups = groups;
+            this.inputGroup = inputGroup;
             this.thread = new Thread(() -> {
                 while (running) {
                     pollOnce();
@@ -375,6 +475,13 @@ public final class Benchmark {
                     }
                     if (!offsets.equals(beforeOffsets)) {
                         lastChange = System.nanoTime();
+                        if (firstCommit < 0 && g.equals(inputGroup)) {
+                            // the input offsets this group reached on the topics it reads from outside
+                            firstCommit = lastChange;
+                            firstCommitRecords = now.entrySet().stream()
+                                    .filter(e -> !e.getKey().topic().startsWith(g + "-") && e.getValue() != null)
+                                    .mapToLong(e -> e.getValue().offset()).sum();
+                        }
                     }
                     latest.put(g, now);
                 } catch (Exception e) {
@@ -393,6 +500,12 @@ public final class Benchmark {
 
         long lastChangeNanos() {
             return lastChange;
+        }
+
+        /** The stage's window, started at {@code t0}, ended at {@code end}, over {@code records} input records. */
+        Window window(long t0, long end, long records) {
+            long first = firstCommit < 0 ? end : firstCommit;
+            return new Window(records, firstCommit < 0 ? 0 : firstCommitRecords, (first - t0) / 1e9, (end - t0) / 1e9);
         }
 
         @Override

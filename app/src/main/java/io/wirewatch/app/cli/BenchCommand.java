@@ -38,6 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give up when a stage takes longer. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @Option(names = "--aggregate-alone",
+            description = "After the two stages, run aggregate once more on its own, under a fresh application id, over "
+                    + "what enrich wrote: its rate without enrich on the same cores (stderr), and a run to profile it in.")
+    boolean aggregateAlone;
+
     @Mixin KafkaOptions kafka;
 
     @Override
@@ -48,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
-                    cluster.embedded());
+                    cluster.embedded(), aggregateAlone);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
             System.out.println(result.line());

@@ -19,7 +19,8 @@ import java.util.Properties;
  * definitions: every known Streams key, and every client key (unprefixed, or with Streams'
  * producer./consumer./main.consumer./restore.consumer./global.consumer./admin. prefixes), must have a
  * value of its type and range. Unknown keys pass (Kafka only warns about them). Wirewatch's own
- * {@code wirewatch.max.record.bytes} must be a positive integer. Kafka's definitions parse without
+ * {@code wirewatch.max.record.bytes} must be a positive integer, and so must the RocksDB budget
+ * ({@link BoundedRocksDbConfig}). Kafka's definitions parse without
  * logging, unlike building the configs.
  */
 public final class StreamsConfigCheck {
@@ -47,6 +48,8 @@ public final class StreamsConfigCheck {
             parse(ConsumerConfig.configDef(), consumer);
         }
         parse(AdminClientConfig.configDef(), client(all, List.of(StreamsConfig.ADMIN_CLIENT_PREFIX)));
+
+        BoundedRocksDbConfig.validate(all);
 
         String maxBytes = StreamsConfig.producerPrefix(DlqExceptionHandlers.MAX_RECORD_BYTES_CONFIG);
         Object max = all.get(maxBytes);

@@ -1,0 +1,96 @@
+package io.wirewatch.common.kafka;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+import java.util.Map;
+
+/**
+ * Bounds the off-heap memory of every RocksDB store in the JVM, the way Kafka Streams' memory
+ * management docs describe: one LRU block cache shared by all stores, with index and filter blocks
+ * counted in it, and a write buffer manager charging the memtables to the same cache. Without it
+ * each store (and each task's copy) takes its own 50 MB block cache and three 16 MB memtables, so
+ * off-heap use grows with the number of stores times partitions.
+ *
+ * <p>{@value #TOTAL_BYTES_CONFIG} (default 64 MB) is the whole budget, {@value #MEMTABLE_BYTES_CONFIG}
+ * (default 16 MB) the part of it memtables may take. The first store opened in the JVM fixes the
+ * sizes: the cache is per process, shared by every Streams application in it.
+ */
+public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
+
+    public static final String TOTAL_BYTES_CONFIG = "wirewatch.rocksdb.total.bytes";
+    public static final String MEMTABLE_BYTES_CONFIG = "wirewatch.rocksdb.memtable.bytes";
+    public static final long DEFAULT_TOTAL_BYTES = 64L << 20;
+    public static final long DEFAULT_MEMTABLE_BYTES = 16L << 20;
+
+    /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
+    private static final double INDEX_FILTER_RATIO = 0.1;
+    private static final long BLOCK_SIZE = 16 * 1024;
+    private static final int MEMTABLES_PER_STORE = 2;
+    private static final long MEMTABLE_SIZE = 4L << 20;
+
+    private static Cache cache;
+    private static WriteBufferManager writeBuffers;
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        long[] sizes = sizes(configs);
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        synchronized (BoundedRocksDbConfig.class) {
+            if (cache == null) {
+                cache = new LRUCache(sizes[0], -1, false, INDEX_FILTER_RATIO);
+                writeBuffers = new WriteBufferManager(sizes[1], cache);
+            }
+            table.setBlockCache(cache);
+            options.setWriteBufferManager(writeBuffers);
+        }
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        table.setBlockSize(BLOCK_SIZE);
+        options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
+        options.setWriteBufferSize(MEMTABLE_SIZE);
+        options.setTableFormatConfig(table);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // the cache and the write buffer manager are shared by every store: never closed here
+    }
+
+    /** Throws {@link ConfigException} naming the key when a size is not a positive number or memtables exceed the total. */
+    public static void validate(Map<String, Object> configs) {
+        sizes(configs);
+    }
+
+    private static long[] sizes(Map<String, Object> configs) {
+        long total = bytes(configs, TOTAL_BYTES_CONFIG, DEFAULT_TOTAL_BYTES);
+        long memtables = bytes(configs, MEMTABLE_BYTES_CONFIG, DEFAULT_MEMTABLE_BYTES);
+        if (memtables > total) {
+            throw new ConfigException(MEMTABLE_BYTES_CONFIG, configs.get(MEMTABLE_BYTES_CONFIG),
+                    "must not exceed " + TOTAL_BYTES_CONFIG + " (" + total + " bytes): memtables are charged to the cache");
+        }
+        return new long[] {total, memtables};
+    }
+
+    private static long bytes(Map<String, Object> configs, String key, long fallback) {
+        Object v = configs.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.toString().trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(key, v, "must be a positive number of bytes");
+    }
+}

@@ -1,0 +1,54 @@
+package io.wirewatch.common.kafka;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BoundedRocksDbConfigTest {
+
+    @Test
+    void theServicesUseIt() {
+        Properties p = StreamsDefaults.base("app", "127.0.0.1:9092", "aggregate");
+        assertThat(p.get("rocksdb.config.setter")).isEqualTo(BoundedRocksDbConfig.class.getName());
+    }
+
+    @Test
+    void everyStoreGetsSmallMemtablesAndTheSharedCache() {
+        RocksDB.loadLibrary();
+        try (Options a = new Options().setTableFormatConfig(new BlockBasedTableConfig());
+             Options b = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+            new BoundedRocksDbConfig().setConfig("org-rows", a, Map.of());
+            new BoundedRocksDbConfig().setConfig("org-tables", b, Map.of());
+            for (Options o : new Options[] {a, b}) {
+                assertThat(o.writeBufferSize()).isEqualTo(4L << 20);
+                assertThat(o.maxWriteBufferNumber()).isEqualTo(2);
+                BlockBasedTableConfig t = (BlockBasedTableConfig) o.tableFormatConfig();
+                assertThat(t.cacheIndexAndFilterBlocks()).isTrue();
+                assertThat(t.blockSize()).isEqualTo(16 * 1024);
+            }
+        }
+    }
+
+    @Test
+    void aBadBudgetIsRefusedBeforeStartNamingTheKey() {
+        Properties p = new Properties();
+        p.put(BoundedRocksDbConfig.TOTAL_BYTES_CONFIG, "lots");
+        assertThatThrownBy(() -> StreamsConfigCheck.validate(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(BoundedRocksDbConfig.TOTAL_BYTES_CONFIG);
+        p.put(BoundedRocksDbConfig.TOTAL_BYTES_CONFIG, "0");
+        assertThatThrownBy(() -> StreamsConfigCheck.validate(p)).hasMessageContaining("positive");
+        p.put(BoundedRocksDbConfig.TOTAL_BYTES_CONFIG, String.valueOf(8L << 20));
+        p.put(BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG, String.valueOf(16L << 20));
+        assertThatThrownBy(() -> StreamsConfigCheck.validate(p)).hasMessageContaining(BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG);
+        p.put(BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG, String.valueOf(4L << 20));
+        StreamsConfigCheck.validate(p);
+    }
+}
