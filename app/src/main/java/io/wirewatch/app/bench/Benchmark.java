@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -72,7 +74,7 @@ public final class Benchmark {
 
     /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
-                          boolean aggregateAlone) {}
+                          boolean aggregateAlone, int aggregateCopies) {}
 
     /** Figures of one run: each stage's steady rate (see {@link Window}). */
     public record Result(long articles, long records, double loadSeconds, Window passthrough, Window pipeline) {
@@ -131,7 +133,10 @@ public final class Benchmark {
             log.printf("bench: enrich + aggregate: %s; %s%n", pipeline, jvm.sinceLast());
             outputs(admin);
             if (options.aggregateAlone()) {
-                aggregateAlone(admin, stateDir.resolve("aggregate-alone"), suffix + "-alone");
+                long articles = options.aggregateCopies() > 1 ? multiplyEnriched(options.aggregateCopies())
+                        : countRecords(Topics.ENRICHED);
+                log.printf("bench: copies: %s%n", jvm.sinceLast());
+                aggregateAlone(admin, stateDir.resolve("aggregate-alone"), suffix + "-alone", articles);
                 log.printf("bench: aggregate alone: %s%n", jvm.sinceLast());
             }
             return new Result(options.articles(), records, load, passthrough, pipeline);
@@ -260,14 +265,13 @@ public final class Benchmark {
      * news.stories.v1): its cost per article without enrich competing for the cores, and the run to
      * profile it in isolation. Its rate counts enriched articles.
      */
-    private void aggregateAlone(Admin admin, Path stateDir, String suffix) throws Exception {
+    private void aggregateAlone(Admin admin, Path stateDir, String suffix, long articles) throws Exception {
         String id = AggregateService.APPLICATION_ID + suffix;
         Topology topology = AggregateTopology.build();
         Properties p = AggregateService.config(bootstrap, id);
         p.putAll(Pipeline.overrides(stateDir));
-        long articles = countRecords(Topics.ENRICHED);
-        log.printf("bench: aggregate alone (exactly_once_v2) over %d enriched articles and %d story updates%n",
-                articles, countRecords(Topics.STORIES));
+        log.printf("bench: aggregate alone (exactly_once_v2) over %d enriched articles and their story updates%n",
+                articles);
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id);
              Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
             long t0 = System.nanoTime();
@@ -285,13 +289,104 @@ public final class Benchmark {
                         + sum(endOffsets(admin, partitions(admin, Topics.STORIES)));
                 Window w = watcher.window(t0, watcher.lastChangeNanos(), inputOffsets);
                 double perArticle = (double) articles / Math.max(1, inputOffsets);
-                long routed = countRecords(id + "-by-organization-repartition");
+                long routed = sentTo(streams, id + "-by-organization-repartition");
                 log.printf(Locale.ROOT, "bench: aggregate alone: %s (input offsets); steady %.0f enriched articles/s "
                                 + "(%.0f/s from start); %d records through by-organization (%.2f per article)%n",
                         w, w.perSecond() * perArticle, articles / w.fromStartSeconds(), routed,
                         (double) routed / Math.max(1, articles));
                 streams.close(Duration.ofSeconds(30));
             }
+        }
+    }
+
+    /** Records the application's producer sent to a topic (Streams purges repartition topics as it goes). */
+    private static long sentTo(KafkaStreams streams, String topic) {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("record-send-total")
+                        && e.getKey().group().equals("producer-topic-metrics")
+                        && topic.equals(e.getKey().tags().get("topic")))
+                .mapToLong(e -> Math.round(((Number) e.getValue().metricValue()).doubleValue())).sum();
+    }
+
+    /**
+     * Appends {@code copies - 1} copies of what enrich wrote (news.enriched.v1 and news.stories.v1) to
+     * the same topics, with article and story ids suffixed {@code ~k}: a large enriched input for the
+     * aggregate-alone stage without running enrich for as long. Organisations stay the same, so their
+     * rows, evidence and tables grow as they would over a long run. Returns the enriched articles
+     * now on the topic.
+     */
+    private long multiplyEnriched(int copies) throws Exception {
+        Map<String, Object> pc = new HashMap<>();
+        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        Map<String, Object> cc = new HashMap<>();
+        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        long t0 = System.nanoTime();
+        long originals = 0;
+        long written = 0;
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pc, new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = new java.util.ArrayList<>();
+            for (String topic : List.of(Topics.ENRICHED, Topics.STORIES)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(i -> tps.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            consumer.assign(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps); // the originals only
+            for (int k = 1; k < copies && failure.get() == null; k++) {
+                consumer.seekToBeginning(tps);
+                String tag = "~" + k;
+                while (tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                        if (r.offset() >= ends.get(tp) || r.value() == null) {
+                            continue;
+                        }
+                        com.fasterxml.jackson.databind.node.ObjectNode v =
+                                (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(r.value());
+                        boolean article = r.topic().equals(Topics.ENRICHED);
+                        if (article && k == 1) {
+                            originals++;
+                        }
+                        suffix(v, "id", tag);
+                        if (article) {
+                            suffix(v, "storyId", tag);
+                            suffix(v, "duplicateOf", tag);
+                        } else if (v.get("articleIds") instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
+                            for (int i = 0; i < ids.size(); i++) {
+                                ids.set(i, ids.get(i).asText() + tag);
+                            }
+                        }
+                        producer.send(new ProducerRecord<>(r.topic(), v.path("id").asText(), Json.MAPPER.writeValueAsBytes(v)),
+                                (md, e) -> {
+                                    if (e != null) {
+                                        failure.compareAndSet(null, e);
+                                    }
+                                });
+                        written++;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("copying enriched articles failed: " + failure.get().getMessage(), failure.get());
+        }
+        log.printf(Locale.ROOT, "bench: copies: %d copies of %d enriched articles and their stories, %d records written in %.1f s%n",
+                copies - 1, originals, written, (System.nanoTime() - t0) / 1e9);
+        return originals * copies;
+    }
+
+    private static void suffix(com.fasterxml.jackson.databind.node.ObjectNode v, String field, String tag) {
+        if (v.hasNonNull(field)) {
+            v.put(field, v.get(field).asText() + tag);
         }
     }
 

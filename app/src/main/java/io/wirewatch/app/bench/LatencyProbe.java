@@ -69,8 +69,11 @@ public final class LatencyProbe {
             watcher.start();
             watcher.awaitAssigned();
             long sent = produce(sentAt, samples);
-            // let the last articles through; articles without a claim stay in sentAt for good
-            Thread.sleep(TimeUnit.SECONDS.toMillis(5));
+            // let every article through, however far behind the pipeline fell: a fixed drain would only
+            // count the articles that made it in time and report a falsely low p99 when it cannot keep up
+            // (articles without a claim stay in sentAt for good)
+            pipeline.awaitProcessed(options.timeout());
+            Thread.sleep(TimeUnit.SECONDS.toMillis(1));
             watcher.stop();
             List<Long> sorted;
             synchronized (samples) {

@@ -43,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "what enrich wrote: its rate without enrich on the same cores (stderr), and a run to profile it in.")
     boolean aggregateAlone;
 
+    @Option(names = "--aggregate-copies", paramLabel = "K", defaultValue = "1",
+            description = "With --aggregate-alone: feed it K copies of enrich's output (ids suffixed), for a long "
+                    + "aggregate run from a short enrich run. Default: ${DEFAULT-VALUE}.")
+    int aggregateCopies;
+
     @Mixin KafkaOptions kafka;
 
     @Override
@@ -50,10 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (articles < 1) {
             throw new IllegalArgumentException("--articles must be at least 1 (got " + articles + ")");
         }
+        if (aggregateCopies < 1) {
+            throw new IllegalArgumentException("--aggregate-copies must be at least 1 (got " + aggregateCopies + ")");
+        }
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
-                    cluster.embedded(), aggregateAlone);
+                    cluster.embedded(), aggregateAlone, aggregateCopies);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
             System.out.println(result.line());

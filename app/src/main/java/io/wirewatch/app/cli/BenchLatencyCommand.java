@@ -41,7 +41,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         }
         try (Cluster cluster = kafka.open()) {
             LatencyProbe.Result r = new LatencyProbe(cluster.bootstrap(),
-                    new LatencyProbe.Options(rate, seconds, warmupSeconds, seed, Duration.ofMinutes(5)), System.err).run();
+                    new LatencyProbe.Options(rate, seconds, warmupSeconds, seed, Duration.ofMinutes(30)), System.err).run();
             System.err.flush();
             System.out.println(r.line());
         }
