@@ -4,12 +4,13 @@ import io.wirewatch.ingest.ArticleIds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,6 +25,17 @@ public final class ArticleExtractor {
     private static final double JSONLD_BODY_MIN_SHARE = 0.6;
     private static final int JSONLD_BODY_MIN_CHARS = 200;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·:»]\\s+");
+    // fallback selectors, parsed once rather than on every page
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator ITEMPROP_DATE = QueryParser.parse("[itemprop=datePublished]");
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator TIME_DATETIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator AUTHOR = QueryParser.parse(
+            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
+    private static final Evaluator BYLINE = QueryParser.parse(
+            "[class~=(?i)byline|author-name|article-author], [id~=(?i)byline]");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator CONTENT_LANGUAGE = QueryParser.parse("meta[http-equiv~=(?i)^content-language$]");
 
     public ExtractedPage extract(byte[] body, String contentType, String url) {
         if (body == null) {
@@ -55,9 +67,10 @@ public final class ArticleExtractor {
     }
 
     ExtractedPage extract(Document doc, String url) {
-        JsonLd ld = JsonLd.of(doc);
-        Map<String, String> meta = metas(doc);
-        String canonical = canonical(doc, url);
+        PageScan scan = PageScan.of(doc);
+        JsonLd ld = JsonLd.of(scan.ldScripts);
+        Map<String, String> meta = scan.metas;
+        String canonical = canonical(scan.canonicalLink, url);
         String title = title(doc, meta, ld);
         String published = published(doc, meta, ld, url);
         String author = author(doc, meta, ld);
@@ -65,7 +78,7 @@ public final class ArticleExtractor {
         String lang = lang(doc);
         String text;
         try {
-            text = MainText.extract(doc);
+            text = MainText.extract(doc, scan);
         } catch (RuntimeException | StackOverflowError e) {
             text = "";
         }
@@ -84,14 +97,11 @@ public final class ArticleExtractor {
         return s.indexOf('<') >= 0 || s.indexOf('&') >= 0 ? Jsoup.parse(s).text() : s;
     }
 
-    private static String canonical(Document doc, String url) {
+    private static String canonical(Element link, String url) {
         String c = null;
-        for (Element link : doc.getElementsByTag("link")) {
-            if (link.attr("rel").trim().equalsIgnoreCase("canonical") && link.hasAttr("href")) {
-                String abs = link.absUrl("href");
-                c = abs.isEmpty() ? null : abs;
-                break;
-            }
+        if (link != null) {
+            String abs = link.absUrl("href");
+            c = abs.isEmpty() ? null : abs;
         }
         if (c == null) {
             c = url;
@@ -104,7 +114,7 @@ public final class ArticleExtractor {
         if (t != null) {
             return MainText.normalize(t);
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = doc.selectFirst(H1);
         if (h1 != null && !h1.text().isBlank()) {
             return MainText.normalize(h1.text());
         }
@@ -141,15 +151,15 @@ public final class ArticleExtractor {
                 return d;
             }
         }
-        Element itemprop = doc.selectFirst("[itemprop=datePublished]");
+        Element itemprop = doc.selectFirst(ITEMPROP_DATE);
         if (itemprop != null) {
             d = Dates.normalize(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
             if (d != null) {
                 return d;
             }
         }
-        Element scope = doc.selectFirst("article");
-        Element time = (scope != null ? scope : doc).selectFirst("time[datetime]");
+        Element scope = doc.selectFirst(ARTICLE);
+        Element time = (scope != null ? scope : doc).selectFirst(TIME_DATETIME);
         if (time != null) {
             d = Dates.normalize(time.attr("datetime"));
             if (d != null) {
@@ -165,11 +175,11 @@ public final class ArticleExtractor {
         if (a != null) {
             return MainText.normalize(a);
         }
-        Element rel = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
+        Element rel = doc.selectFirst(AUTHOR);
         if (rel != null && !rel.text().isBlank()) {
             return stripBy(rel.text());
         }
-        Element byline = doc.selectFirst("[class~=(?i)byline|author-name|article-author], [id~=(?i)byline]");
+        Element byline = doc.selectFirst(BYLINE);
         if (byline != null && !byline.text().isBlank() && byline.text().length() < 120) {
             return stripBy(byline.text());
         }
@@ -185,10 +195,10 @@ public final class ArticleExtractor {
     }
 
     private static String lang(Document doc) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.selectFirst(HTML);
         String l = html == null ? null : firstNonBlank(html.attr("lang"), html.attr("xml:lang"));
         if (l == null) {
-            Element m = doc.selectFirst("meta[http-equiv~=(?i)^content-language$]");
+            Element m = doc.selectFirst(CONTENT_LANGUAGE);
             l = m == null ? null : m.attr("content");
         }
         if (l == null || l.isBlank()) {
@@ -213,20 +223,6 @@ public final class ArticleExtractor {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** Meta tags' content by property, name or itemprop (lower-cased); the first non-blank one wins. */
-    private static Map<String, String> metas(Document doc) {
-        Map<String, String> m = new HashMap<>();
-        for (Element e : doc.getElementsByTag("meta")) {
-            String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
-                    : e.attr("itemprop");
-            String c = e.attr("content").trim();
-            if (!k.isEmpty() && !c.isEmpty()) {
-                m.putIfAbsent(k.toLowerCase(Locale.ROOT), c);
-            }
-        }
-        return m;
     }
 
     private static String firstNonBlank(String... xs) {

@@ -2,7 +2,9 @@ package io.wirewatch.ingest.extract;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -77,12 +79,10 @@ public final class Dates {
                 if (m.group(4) == null) {
                     return d.toString();
                 }
-                String time = String.format("%02d:%s:%s", Integer.parseInt(m.group(4)), m.group(5),
-                        m.group(6) == null ? "00" : m.group(6));
-                if (m.group(7) != null) {
-                    time += "." + m.group(7);
-                }
-                LocalDateTime ldt = LocalDateTime.parse(d + "T" + time);
+                // built from fields, not formatted and parsed again: this runs for every page
+                LocalDateTime ldt = LocalDateTime.of(d, LocalTime.of(Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                        nanos(m.group(7))));
                 String off = m.group(8);
                 if (off == null) {
                     return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
@@ -91,7 +91,7 @@ public final class Dates {
                     off = off.length() == 3 ? off + ":00" : off.length() == 5
                             ? off.substring(0, 3) + ":" + off.substring(3) : off;
                 }
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(ldt + off));
+                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.of(ldt, ZoneOffset.of(off)));
             } catch (RuntimeException e) {
                 return null;
             }
@@ -104,6 +104,18 @@ public final class Dates {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Nanoseconds of a fraction of a second given by up to nine digits ("5" is half a second). */
+    private static int nanos(String digits) {
+        if (digits == null) {
+            return 0;
+        }
+        int n = Integer.parseInt(digits);
+        for (int i = digits.length(); i < 9; i++) {
+            n *= 10;
+        }
+        return n;
     }
 
     /** The date in a URL path such as {@code /2025/04/21/}, or null. */

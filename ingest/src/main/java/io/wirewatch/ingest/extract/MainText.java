@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class MainText {
     private static final Pattern DISPLAY_NONE = Pattern.compile("(?i)display\\s*:\\s*none");
 
     /** Page-structure elements that are boilerplate unless they hold most of the page's prose. */
-    private static final String STRUCTURAL = "nav, aside, footer, header, form";
+    private static final Set<String> STRUCTURAL = Set.of("nav", "aside", "footer", "header", "form");
 
     /** Vocabulary of class/id words that mark boilerplate containers (hyphenated entries match adjacent words). */
     private static final Vocabulary BOILERPLATE = new Vocabulary("nav navbar navigation menu menus footer sidebar "
@@ -69,58 +70,51 @@ final class MainText {
 
     /** The main text, paragraphs joined by blank lines; the document is modified. */
     static String extract(Document doc) {
+        return extract(doc, PageScan.of(doc));
+    }
+
+    /** As {@link #extract(Document)}, with the scan of the page made before anything was removed from it. */
+    static String extract(Document doc, PageScan scan) {
         Element body = doc.body();
         if (body == null) {
             return "";
         }
-        removeNeverText(body);
-        Map<Element, Integer> prose = proseByElement(body);
-        int total = prose.getOrDefault(body, 0);
-        for (Element e : body.select(STRUCTURAL)) {
-            if (e.parent() != null && !holdsMostProse(e, prose, total)) {
+        for (Element e : scan.neverText) {
+            if (e.parent() != null) {
                 e.remove();
             }
         }
-        // class names repeat across a page: decide each distinct name once
-        Map<String, Boolean> named = new HashMap<>();
+        Texts texts = new Texts();
+        Map<Element, Integer> prose = new IdentityHashMap<>();
+        NodeTraversor.traverse(new ProseCounter(body, texts, prose), body);
+        int total = prose.getOrDefault(body, 0);
+        for (Element e : scan.structural) {
+            if (e.parent() != null && !holdsMostProse(e, prose, total)) {
+                texts.remove(e);
+            }
+        }
         List<Element> boiler = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && isBoilerplateName(e, named) && !holdsMostProse(e, prose, total)) {
+        for (Element e : scan.boilerplateNamed) {
+            if (!holdsMostProse(e, prose, total)) {
                 boiler.add(e);
             }
         }
         boiler.forEach(e -> {
             if (e.parent() != null) {
-                e.remove();
+                texts.remove(e);
             }
         });
-        TextStats stats = TextStats.of(body);
-        Map<Element, Integer> proseLeft = proseByElement(body); // what the removals left
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        Element best = bestCandidate(body, scores, stats);
+        Layout layout = Layout.of(body, texts); // what the removals left
+        Element best = bestCandidate(body, layout);
         List<String> blocks = new ArrayList<>();
-        for (Element root : withSplitParts(body, best, scores, stats, proseLeft)) {
+        for (Element root : withSplitParts(body, best, layout)) {
             blocks.addAll(blocks(root));
         }
         return String.join("\n\n", blocks);
     }
 
-    /** What is never article text: the tags, hidden elements and ARIA roles above (one pass, no selector). */
-    private static void removeNeverText(Element body) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && isNeverText(e)) {
-                out.add(e);
-            }
-        }
-        for (Element e : out) {
-            if (e.parent() != null) {
-                e.remove();
-            }
-        }
-    }
-
-    private static boolean isNeverText(Element e) {
+    /** What is never article text: the tags, hidden elements and ARIA roles above. */
+    static boolean isNeverText(Element e) {
         if (NEVER_TEXT_TAGS.contains(e.normalName())) {
             return true;
         }
@@ -138,11 +132,13 @@ final class MainText {
         return !style.isEmpty() && DISPLAY_NONE.matcher(style).find();
     }
 
-    static boolean isBoilerplateName(Element e) {
-        return isBoilerplateName(e, new HashMap<>());
+    /** Page-structure elements, boilerplate unless they hold most of the page's prose. */
+    static boolean isStructural(Element e) {
+        return STRUCTURAL.contains(e.normalName());
     }
 
-    private static boolean isBoilerplateName(Element e, Map<String, Boolean> cache) {
+    /** Whether the class or id of an element names boilerplate; {@code cache} holds the names already decided. */
+    static boolean isBoilerplateName(Element e, Map<String, Boolean> cache) {
         if (e.attributesSize() == 0) {
             return false;
         }
@@ -157,22 +153,57 @@ final class MainText {
                 && !POSITIVE.matches(n));
     }
 
-    /** Paragraph text length held by each element, counted once up every ancestor chain. */
-    private static Map<Element, Integer> proseByElement(Element root) {
-        Map<Element, Integer> m = new IdentityHashMap<>();
-        for (Element p : root.select("p, pre, blockquote")) {
-            int len = p.text().length();
-            if (len < MIN_PARAGRAPH) {
-                continue;
-            }
-            for (Element a = p; a != null; a = a.parent()) {
-                m.merge(a, len, Integer::sum);
-                if (a == root) {
-                    break;
-                }
+    private static boolean isProseTag(Element e) {
+        String t = e.normalName();
+        return t.equals("p") || t.equals("pre") || t.equals("blockquote");
+    }
+
+    /**
+     * Paragraph text length held by each element (each p, pre, blockquote of at least MIN_PARAGRAPH
+     * characters counted once in every ancestor up to the root), summed child to parent as a
+     * post-order walk leaves each element: no walk up the ancestor chain per paragraph.
+     */
+    private static final class ProseCounter implements NodeVisitor {
+        private final Element root;
+        private final Texts texts;
+        private final Map<Element, Integer> prose;
+
+        ProseCounter(Element root, Texts texts, Map<Element, Integer> prose) {
+            this.root = root;
+            this.texts = texts;
+            this.prose = prose;
+        }
+
+        @Override
+        public void head(Node node, int depth) {}
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                leave(el);
             }
         }
-        return m;
+
+        void leave(Element el) {
+            Integer below = prose.get(el);
+            int sum = below == null ? 0 : below;
+            if (isProseTag(el)) {
+                int len = texts.of(el).length();
+                if (len >= MIN_PARAGRAPH) {
+                    sum += len;
+                }
+            }
+            if (sum == 0) {
+                return;
+            }
+            if (below == null || sum != below) {
+                prose.put(el, sum);
+            }
+            Element parent = el.parent();
+            if (el != root && parent != null) {
+                prose.merge(parent, sum, Integer::sum);
+            }
+        }
     }
 
     private static boolean holdsMostProse(Element e, Map<Element, Integer> prose, int total) {
@@ -184,18 +215,18 @@ final class MainText {
      * document order, the other elements built like the best one (same tag and class) that hold prose,
      * and the best one's siblings that score well or read as paragraphs.
      */
-    private static List<Element> withSplitParts(Element body, Element best, Map<Element, Double> scores,
-                                                TextStats stats, Map<Element, Integer> prose) {
+    private static List<Element> withSplitParts(Element body, Element best, Layout layout) {
         if (best == body) {
             return List.of(best);
         }
-        double bestScore = scores.getOrDefault(best, 0.0);
+        double bestScore = layout.scores.getOrDefault(best, 0.0);
         Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.add(best);
         String cls = best.className().trim();
         if (!cls.isEmpty()) {
-            for (Element e : body.getElementsByTag(best.tagName())) {
-                if (e != best && e.className().trim().equals(cls) && prose.containsKey(e) && stats.linkDensity(e) < 0.5) {
+            for (Element e : layout.elements) {
+                if (e != best && e.normalName().equals(best.normalName()) && e.className().trim().equals(cls)
+                        && layout.prose.containsKey(e) && layout.linkDensity(e) < 0.5) {
                     chosen.add(e);
                 }
             }
@@ -204,14 +235,15 @@ final class MainText {
         if (parent != null) {
             for (Element sib : parent.children()) {
                 // a sibling <article> is another composition (a teaser), not a part of this one
-                if (sib == best || chosen.contains(sib) || !sib.getElementsByTag("article").isEmpty()) {
+                if (sib == best || chosen.contains(sib) || layout.holdsArticle.contains(sib)) {
                     continue;
                 }
-                double ld = stats.linkDensity(sib);
-                String text = sib.text();
-                boolean paragraph = (isParagraph(sib) || prose.containsKey(sib)) && ((text.length() >= 80 && ld < 0.25)
+                double ld = layout.linkDensity(sib);
+                String text = layout.texts.of(sib);
+                boolean paragraph = (isParagraph(sib) || layout.prose.containsKey(sib))
+                        && ((text.length() >= 80 && ld < 0.25)
                         || (text.length() > 0 && ld == 0 && SENTENCE_END.matcher(text).find()));
-                double s = scores.getOrDefault(sib, 0.0) * (1 - ld);
+                double s = layout.scores.getOrDefault(sib, 0.0) * (1 - ld);
                 if (paragraph || s >= Math.max(10, bestScore * 0.2)) {
                     chosen.add(sib);
                 }
@@ -222,7 +254,7 @@ final class MainText {
         }
         // document order, and no element inside another chosen one (one walk: nesting can be deep)
         List<Element> ordered = new ArrayList<>();
-        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        NodeTraversor.traverse(new NodeVisitor() {
             int inside;
 
             @Override
@@ -245,32 +277,14 @@ final class MainText {
         return ordered;
     }
 
-    private static Element bestCandidate(Element body, Map<Element, Double> finalScores, TextStats stats) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : body.getAllElements()) {
-            if (!isParagraph(p)) {
-                continue;
-            }
-            String text = p.text();
-            if (text.length() < MIN_PARAGRAPH) {
-                continue;
-            }
-            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element a = p.parent();
-            for (int level = 0; a != null && level < 5; level++, a = a.parent()) {
-                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
-                scores.merge(a, s * share, Double::sum);
-                if (a == body) {
-                    break;
-                }
-            }
-        }
+    /** The best-scoring container; the final score of every candidate is left in {@code layout.scores}. */
+    private static Element bestCandidate(Element body, Layout layout) {
         Element best = body;
         double bestScore = 0;
-        for (Map.Entry<Element, Double> en : scores.entrySet()) {
+        for (Map.Entry<Element, Double> en : layout.scores.entrySet()) {
             Element c = en.getKey();
-            double s = (en.getValue() + classWeight(c)) * (1 - stats.linkDensity(c));
-            finalScores.put(c, s);
+            double s = (en.getValue() + classWeight(c)) * (1 - layout.linkDensity(c));
+            en.setValue(s);
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
@@ -306,10 +320,15 @@ final class MainText {
         if (t.equals("div") || t.equals("section") || t.equals("article")) {
             // a div used as a paragraph: it carries its own text rather than wrapping blocks
             int own = 0;
-            for (TextNode tn : e.textNodes()) {
-                own += tn.text().trim().length();
+            for (int i = 0; i < e.childNodeSize(); i++) {
+                // blank text nodes count nothing (whitespace only), so skip normalising them
+                if (e.childNode(i) instanceof TextNode tn && !tn.isBlank()) {
+                    own += tn.text().trim().length();
+                    if (own >= MIN_PARAGRAPH) {
+                        return true;
+                    }
+                }
             }
-            return own >= MIN_PARAGRAPH;
         }
         return false;
     }
@@ -325,58 +344,127 @@ final class MainText {
         return n;
     }
 
-    /** Share of an element's text that is link text (a standalone measure, for callers without stats). */
-    static double linkDensity(Element e) {
-        return TextStats.of(e).linkDensity(e);
+    /**
+     * Element texts, each computed once: a removal marks its ancestors changed, and only their text
+     * is computed again. {@link Element#text()} walks the element's subtree on every call.
+     */
+    static final class Texts {
+        private final Map<Element, String> before = new IdentityHashMap<>();
+        private final Map<Element, String> after = new IdentityHashMap<>();
+        private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        String of(Element e) {
+            return (changed.contains(e) ? after : before).computeIfAbsent(e, Element::text);
+        }
+
+        /** Removes an element from the tree, marking the elements whose text it was part of. */
+        void remove(Element e) {
+            after.clear();
+            for (Element a = e.parent(); a != null && changed.add(a); a = a.parent()) {
+                // an ancestor already marked has its own ancestors marked
+            }
+            e.remove();
+        }
     }
 
     /**
-     * Text and link-text length of every element of a tree, from one post-order pass: asking each
-     * candidate for its text instead costs a walk of its subtree per candidate.
-     * Whitespace runs count as one character, as in {@link Element#text()}.
+     * One walk of the tree the removals left: text and link-text length of every element, prose per
+     * element, paragraph scores of candidate containers, the elements in document order and those
+     * holding an {@code <article>}. Text lengths count whitespace runs as one character, as in
+     * {@link Element#text()}.
      */
-    static final class TextStats {
-        private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    static final class Layout implements NodeVisitor {
+        final Element root;
+        final Texts texts;
+        final Map<Element, int[]> lengths = new IdentityHashMap<>();
+        final Map<Element, Integer> prose = new IdentityHashMap<>();
+        /** Raw paragraph scores while walking; {@link #bestCandidate} turns them into final scores. */
+        final Map<Element, Double> scores = new IdentityHashMap<>();
+        final List<Element> elements = new ArrayList<>();
+        final Set<Element> holdsArticle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final ProseCounter proseCounter;
 
-        static TextStats of(Element root) {
-            TextStats st = new TextStats();
-            NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-                @Override
-                public void head(Node node, int depth) {
-                    if (node instanceof TextNode tn && node.parentNode() instanceof Element parent) {
-                        int len = collapsedLength(tn.getWholeText());
-                        if (len > 0) {
-                            st.lengths.computeIfAbsent(parent, k -> new int[2])[0] += len;
-                        }
-                    }
-                }
+        private Layout(Element root, Texts texts) {
+            this.root = root;
+            this.texts = texts;
+            this.proseCounter = new ProseCounter(root, texts, prose);
+        }
 
-                @Override
-                public void tail(Node node, int depth) {
-                    if (!(node instanceof Element el) || node == root) {
-                        return;
-                    }
-                    int[] own = st.lengths.get(el);
-                    if (own == null) {
-                        return;
-                    }
-                    if (el.normalName().equals("a")) {
-                        own[1] = own[0];
-                    }
-                    if (el.parent() != null) {
-                        int[] up = st.lengths.computeIfAbsent(el.parent(), k -> new int[2]);
-                        up[0] += own[0];
-                        up[1] += own[1];
-                    }
-                }
-            }, root);
+        static Layout of(Element root, Texts texts) {
+            Layout l = new Layout(root, texts);
+            NodeTraversor.traverse(l, root);
             if (root.normalName().equals("a")) {
-                int[] own = st.lengths.get(root);
+                int[] own = l.lengths.get(root);
                 if (own != null) {
                     own[1] = own[0];
                 }
             }
-            return st;
+            return l;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode tn) {
+                if (node.parentNode() instanceof Element parent) {
+                    int len = collapsedLength(tn.getWholeText());
+                    if (len > 0) {
+                        lengths.computeIfAbsent(parent, k -> new int[2])[0] += len;
+                    }
+                }
+            } else if (node instanceof Element p) {
+                elements.add(p);
+                score(p);
+            }
+        }
+
+        /** A paragraph's score, shared out to its parent (in full), grandparent (half) and a few levels above. */
+        private void score(Element p) {
+            if (!isParagraph(p)) {
+                return;
+            }
+            String text = texts.of(p);
+            if (text.length() < MIN_PARAGRAPH) {
+                return;
+            }
+            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            Element a = p.parent();
+            for (int level = 0; a != null && level < 5; level++, a = a.parent()) {
+                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(a, s * share, Double::sum);
+                if (a == root) {
+                    break;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return;
+            }
+            proseCounter.leave(el);
+            if (el == root) {
+                return;
+            }
+            Element parent = el.parent();
+            if (el.normalName().equals("article") || holdsArticle.contains(el)) {
+                holdsArticle.add(el);
+                if (parent != null) {
+                    holdsArticle.add(parent);
+                }
+            }
+            int[] own = lengths.get(el);
+            if (own == null) {
+                return;
+            }
+            if (el.normalName().equals("a")) {
+                own[1] = own[0];
+            }
+            if (parent != null) {
+                int[] up = lengths.computeIfAbsent(parent, k -> new int[2]);
+                up[0] += own[0];
+                up[1] += own[1];
+            }
         }
 
         double linkDensity(Element e) {
@@ -410,15 +498,19 @@ final class MainText {
     private static List<String> blocks(Element root) {
         List<Block> raw = new ArrayList<>();
         Block[] cur = {new Block("div")};
-        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        NodeTraversor.traverse(new NodeVisitor() {
+            int links; // <a> elements below the root that enclose the current node
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode tn) {
                     String s = tn.getWholeText();
                     cur[0].text.append(s);
-                    if (inLink(tn, root)) {
+                    if (links > 0) {
                         cur[0].linkChars += s.strip().length();
                     }
+                } else if (node instanceof Element el && el != root && el.tagName().equals("a")) {
+                    links++;
                 } else if (node instanceof Element el && el.tagName().equals("br")) {
                     cur[0].text.append('\n');
                 } else if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
@@ -429,7 +521,9 @@ final class MainText {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
+                if (node instanceof Element el && el != root && el.tagName().equals("a")) {
+                    links--;
+                } else if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
                     raw.add(cur[0]);
                     Element parent = el.parent();
                     cur[0] = new Block(parent == null ? "div" : parent.tagName());
@@ -453,21 +547,15 @@ final class MainText {
         return out;
     }
 
-    private static boolean inLink(Node n, Element root) {
-        for (Node p = n.parentNode(); p != null && p != root; p = p.parentNode()) {
-            if (p instanceof Element e && e.tagName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String normalize(CharSequence s) {
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b') {
+            // printable ASCII, most of any page, is never a space: skip the two Character lookups
+            boolean blank = (c <= ' ' || c >= 0x7f)
+                    && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b');
+            if (blank) {
                 space = b.length() > 0;
             } else {
                 if (space) {
