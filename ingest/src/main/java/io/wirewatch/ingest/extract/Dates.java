@@ -3,7 +3,6 @@ package io.wirewatch.ingest.extract;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +16,8 @@ public final class Dates {
     private static final Pattern ISO_LIKE = Pattern.compile(
             "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*"
                     + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+    /** What every RFC 1123 date starts with ("Tue, 3 Jun 2008 11:05"); cheaper to test than to fail a parse. */
+    private static final Pattern RFC_1123_HEAD = Pattern.compile("(?:[A-Za-z]{3}, )?\\d{1,2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}");
     private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})-(\\d{2})$");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
@@ -85,13 +86,13 @@ public final class Dates {
                         nanos(m.group(7))));
                 String off = m.group(8);
                 if (off == null) {
-                    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
+                    return isoLocal(ldt);
                 }
                 if (!off.equals("Z")) {
                     off = off.length() == 3 ? off + ":00" : off.length() == 5
                             ? off.substring(0, 3) + ":" + off.substring(3) : off;
                 }
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.of(ldt, ZoneOffset.of(off)));
+                return isoLocal(ldt) + ZoneOffset.of(off).getId();
             } catch (RuntimeException e) {
                 return null;
             }
@@ -99,11 +100,39 @@ public final class Dates {
         if (YEAR_MONTH.matcher(s).matches()) {
             return s;
         }
+        if (!RFC_1123_HEAD.matcher(s).lookingAt()) {
+            return null; // not worth a parse attempt (and its exception)
+        }
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * As {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME}: seconds always, the fraction without trailing
+     * zeros (the formatter is slow next to the rest of this class).
+     */
+    private static String isoLocal(LocalDateTime t) {
+        StringBuilder b = new StringBuilder(29).append(t.toLocalDate()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        int nano = t.getNano();
+        if (nano > 0) {
+            String f = Integer.toString(1_000_000_000 + nano).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(f, 0, end);
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     /** Nanoseconds of a fraction of a second given by up to nine digits ("5" is half a second). */

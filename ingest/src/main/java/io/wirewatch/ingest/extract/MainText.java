@@ -145,12 +145,22 @@ final class MainText {
         if (e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")) {
             return false;
         }
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
-        if (names.isEmpty()) {
+        String cls = e.attr("class");
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        return cache.computeIfAbsent(names, n -> (BOILERPLATE.matches(n) || containsAny(n, BOILERPLATE_INFIX))
-                && !POSITIVE.matches(n));
+        // keyed by the attribute values as they are: most elements have a class and no id, and the
+        // value strings of a page repeat, so a hit costs no concatenation or lower-casing
+        String key = id.isEmpty() ? cls : cls + "\u0000" + id;
+        Boolean known = cache.get(key);
+        if (known == null) {
+            String names = (cls.trim() + " " + id).toLowerCase(Locale.ROOT).trim();
+            known = !names.isEmpty() && (BOILERPLATE.matches(names) || containsAny(names, BOILERPLATE_INFIX))
+                    && !POSITIVE.matches(names);
+            cache.put(key, known);
+        }
+        return known;
     }
 
     private static boolean isProseTag(Element e) {
@@ -550,20 +560,28 @@ final class MainText {
     static String normalize(CharSequence s) {
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
+        int run = -1; // start of the current run of non-blank characters
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             // printable ASCII, most of any page, is never a space: skip the two Character lookups
             boolean blank = (c <= ' ' || c >= 0x7f)
                     && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b');
             if (blank) {
+                if (run >= 0) {
+                    b.append(s, run, i);
+                    run = -1;
+                }
                 space = b.length() > 0;
-            } else {
+            } else if (run < 0) {
                 if (space) {
                     b.append(' ');
                     space = false;
                 }
-                b.append(c);
+                run = i;
             }
+        }
+        if (run >= 0) {
+            b.append(s, run, s.length());
         }
         return b.toString();
     }
@@ -582,37 +600,110 @@ final class MainText {
      * adjacent words a, b. A set lookup per word instead of a regex alternation tried at every offset.
      */
     static final class Vocabulary {
-        private final Set<String> words;
+        private final WordTable words;
+        /** Leading words of the hyphenated entries ("side" of "side-bar", "screen-reader" of "screen-reader-text"). */
+        private final WordTable prefixes;
 
         Vocabulary(String spaceSeparated) {
-            words = Set.of(spaceSeparated.trim().split("\\s+"));
+            Set<String> w = Set.of(spaceSeparated.trim().split("\\s+"));
+            Set<String> p = new java.util.HashSet<>();
+            for (String entry : w) {
+                for (int i = entry.indexOf('-'); i > 0; i = entry.indexOf('-', i + 1)) {
+                    p.add(entry.substring(0, i));
+                }
+            }
+            words = new WordTable(w);
+            prefixes = new WordTable(p);
         }
 
         boolean matches(String names) {
-            List<String> t = new ArrayList<>(8);
-            int start = -1;
-            for (int i = 0; i <= names.length(); i++) {
-                char c = i < names.length() ? names.charAt(i) : ' ';
-                boolean sep = c == '_' || c == '-' || Character.isWhitespace(c);
-                if (sep && start >= 0) {
-                    t.add(names.substring(start, i));
-                    start = -1;
-                } else if (!sep && start < 0) {
-                    start = i;
+            // the words joined by single '-': two or three adjacent words are then one range of it,
+            // looked up without making a string
+            int n = names.length();
+            char[] joined = new char[n];
+            int[] start = new int[n / 2 + 1];
+            int[] end = new int[n / 2 + 1];
+            int len = 0;
+            int count = 0;
+            boolean inWord = false;
+            for (int i = 0; i < n; i++) {
+                char c = names.charAt(i);
+                boolean sep = c == '_' || c == '-' || ((c <= ' ' || c >= 0x7f) && Character.isWhitespace(c));
+                if (sep) {
+                    if (inWord) {
+                        end[count++] = len;
+                        inWord = false;
+                    }
+                } else {
+                    if (!inWord) {
+                        if (count > 0) {
+                            joined[len++] = '-';
+                        }
+                        start[count] = len;
+                        inWord = true;
+                    }
+                    joined[len++] = c;
                 }
             }
-            for (int i = 0; i < t.size(); i++) {
-                if (words.contains(t.get(i))) {
+            if (inWord) {
+                end[count++] = len;
+            }
+            for (int i = 0; i < count; i++) {
+                if (words.contains(joined, start[i], end[i])) {
                     return true;
                 }
-                if (i + 1 < t.size()) {
-                    String two = t.get(i) + "-" + t.get(i + 1);
-                    if (words.contains(two) || (i + 2 < t.size() && words.contains(two + "-" + t.get(i + 2)))) {
-                        return true;
-                    }
+                // adjacent words only when they can start an entry
+                if (i + 1 < count && prefixes.contains(joined, start[i], end[i])
+                        && (words.contains(joined, start[i], end[i + 1]) || (i + 2 < count
+                        && prefixes.contains(joined, start[i], end[i + 1])
+                        && words.contains(joined, start[i], end[i + 2])))) {
+                    return true;
                 }
             }
             return false;
+        }
+    }
+
+    /** A fixed set of strings, looked up by a range of a char array (open addressing on the strings' hash). */
+    static final class WordTable {
+        private final String[] slots;
+
+        WordTable(Set<String> strings) {
+            slots = new String[Integer.highestOneBit(Math.max(8, strings.size() * 4) - 1) << 1];
+            for (String s : strings) {
+                int i = slot(s.hashCode());
+                while (slots[i] != null) {
+                    i = (i + 1) & (slots.length - 1);
+                }
+                slots[i] = s;
+            }
+        }
+
+        boolean contains(char[] a, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + a[i];
+            }
+            for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
+                String s = slots[i];
+                if (s.length() == to - from && equalsRange(s, a, from)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int slot(int h) {
+            return (h ^ (h >>> 16)) & (slots.length - 1);
+        }
+
+        private static boolean equalsRange(String s, char[] a, int from) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != a[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
