@@ -25,17 +25,9 @@ public final class ArticleExtractor {
     private static final double JSONLD_BODY_MIN_SHARE = 0.6;
     private static final int JSONLD_BODY_MIN_CHARS = 200;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·:»]\\s+");
-    // fallback selectors, parsed once rather than on every page
-    private static final Evaluator H1 = QueryParser.parse("h1");
-    private static final Evaluator ITEMPROP_DATE = QueryParser.parse("[itemprop=datePublished]");
-    private static final Evaluator ARTICLE = QueryParser.parse("article");
-    private static final Evaluator TIME_DATETIME = QueryParser.parse("time[datetime]");
-    private static final Evaluator AUTHOR = QueryParser.parse(
-            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
+    /** The last fallback for the author, parsed once rather than on every page. */
     private static final Evaluator BYLINE = QueryParser.parse(
             "[class~=(?i)byline|author-name|article-author], [id~=(?i)byline]");
-    private static final Evaluator HTML = QueryParser.parse("html");
-    private static final Evaluator CONTENT_LANGUAGE = QueryParser.parse("meta[http-equiv~=(?i)^content-language$]");
 
     public ExtractedPage extract(byte[] body, String contentType, String url) {
         if (body == null) {
@@ -71,11 +63,11 @@ public final class ArticleExtractor {
         JsonLd ld = JsonLd.of(scan.ldScripts);
         Map<String, String> meta = scan.metas;
         String canonical = canonical(scan.canonicalLink, url);
-        String title = title(doc, meta, ld);
-        String published = published(doc, meta, ld, url);
-        String author = author(doc, meta, ld);
+        String title = title(doc, scan, ld);
+        String published = published(scan, ld, url);
+        String author = author(doc, scan, ld);
         String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), host(url));
-        String lang = lang(doc);
+        String lang = lang(scan);
         String text;
         try {
             text = MainText.extract(doc, scan);
@@ -109,12 +101,12 @@ public final class ArticleExtractor {
         return c == null ? null : ArticleIds.canonicalize(c);
     }
 
-    private static String title(Document doc, Map<String, String> meta, JsonLd ld) {
-        String t = firstNonBlank(meta.get("og:title"), ld.headline());
+    private static String title(Document doc, PageScan scan, JsonLd ld) {
+        String t = firstNonBlank(scan.metas.get("og:title"), ld.headline());
         if (t != null) {
             return MainText.normalize(t);
         }
-        Element h1 = doc.selectFirst(H1);
+        Element h1 = scan.firstH1;
         if (h1 != null && !h1.text().isBlank()) {
             return MainText.normalize(h1.text());
         }
@@ -138,7 +130,8 @@ public final class ArticleExtractor {
         return title;
     }
 
-    private static String published(Document doc, Map<String, String> meta, JsonLd ld, String url) {
+    private static String published(PageScan scan, JsonLd ld, String url) {
+        Map<String, String> meta = scan.metas;
         String d = Dates.normalize(ld.datePublished());
         if (d != null) {
             return d;
@@ -151,15 +144,14 @@ public final class ArticleExtractor {
                 return d;
             }
         }
-        Element itemprop = doc.selectFirst(ITEMPROP_DATE);
+        Element itemprop = scan.itempropDate;
         if (itemprop != null) {
             d = Dates.normalize(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
             if (d != null) {
                 return d;
             }
         }
-        Element scope = doc.selectFirst(ARTICLE);
-        Element time = (scope != null ? scope : doc).selectFirst(TIME_DATETIME);
+        Element time = scan.time();
         if (time != null) {
             d = Dates.normalize(time.attr("datetime"));
             if (d != null) {
@@ -169,13 +161,14 @@ public final class ArticleExtractor {
         return Dates.fromUrlPath(url);
     }
 
-    private static String author(Document doc, Map<String, String> meta, JsonLd ld) {
+    private static String author(Document doc, PageScan scan, JsonLd ld) {
+        Map<String, String> meta = scan.metas;
         String a = firstNonBlank(ld.author(), meta.get("author"), nonUrl(meta.get("article:author")),
                 meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"));
         if (a != null) {
             return MainText.normalize(a);
         }
-        Element rel = doc.selectFirst(AUTHOR);
+        Element rel = scan.author;
         if (rel != null && !rel.text().isBlank()) {
             return stripBy(rel.text());
         }
@@ -194,11 +187,11 @@ public final class ArticleExtractor {
         return s == null || s.startsWith("http://") || s.startsWith("https://") ? null : s;
     }
 
-    private static String lang(Document doc) {
-        Element html = doc.selectFirst(HTML);
+    private static String lang(PageScan scan) {
+        Element html = scan.html;
         String l = html == null ? null : firstNonBlank(html.attr("lang"), html.attr("xml:lang"));
         if (l == null) {
-            Element m = doc.selectFirst(CONTENT_LANGUAGE);
+            Element m = scan.contentLanguage;
             l = m == null ? null : m.attr("content");
         }
         if (l == null || l.isBlank()) {

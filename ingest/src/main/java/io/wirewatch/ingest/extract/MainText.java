@@ -146,7 +146,7 @@ final class MainText {
             return false;
         }
         String cls = e.attr("class");
-        String id = e.id();
+        String id = e.attr("id"); // keys are lower-case in parsed HTML: no case-insensitive lookup (Element.id())
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What one walk of the parsed page, before anything is removed, finds for metadata and for the
@@ -25,6 +26,22 @@ final class PageScan {
     Element canonicalLink;
     /** {@code application/ld+json} scripts, in document order. */
     final List<Element> ldScripts = new ArrayList<>();
+    // the first element of each kind the fallbacks ask for, as selectFirst on the whole page would find it
+    /** {@code h1}. */
+    Element firstH1;
+    /** {@code html}. */
+    Element html;
+    /** {@code article}. */
+    Element firstArticle;
+    /** {@code [itemprop=datePublished]}. */
+    Element itempropDate;
+    /** {@code [rel=author], [itemprop=author] [itemprop=name], [itemprop=author]}. */
+    Element author;
+    /** {@code meta[http-equiv~=(?i)^content-language$]}. */
+    Element contentLanguage;
+    /** {@code time[datetime]} elements, in document order. */
+    final List<Element> times = new ArrayList<>();
+
     /** Outermost never-text elements of the body. */
     final List<Element> neverText = new ArrayList<>();
     /** nav, aside, footer, header, form of the body outside never-text elements, in document order. */
@@ -80,9 +97,45 @@ final class PageScan {
         return scan;
     }
 
+    private static final Pattern CONTENT_LANGUAGE = Pattern.compile("(?i)^content-language$");
+
     private void metadata(Element e) {
+        if (e.attributesSize() > 0 && (itempropDate == null || author == null)) {
+            String itemprop = e.attr("itemprop").trim();
+            if (itempropDate == null && itemprop.equalsIgnoreCase("datePublished")) {
+                itempropDate = e;
+            }
+            if (author == null && (e.attr("rel").trim().equalsIgnoreCase("author")
+                    || itemprop.equalsIgnoreCase("author") || (itemprop.equalsIgnoreCase("name") && inAuthor(e)))) {
+                author = e;
+            }
+        }
         switch (e.normalName()) {
+            case "h1" -> {
+                if (firstH1 == null) {
+                    firstH1 = e;
+                }
+            }
+            case "html" -> {
+                if (html == null) {
+                    html = e;
+                }
+            }
+            case "article" -> {
+                if (firstArticle == null) {
+                    firstArticle = e;
+                }
+            }
+            case "time" -> {
+                if (e.hasAttr("datetime")) {
+                    times.add(e);
+                }
+            }
             case "meta" -> {
+                if (contentLanguage == null && e.hasAttr("http-equiv")
+                        && CONTENT_LANGUAGE.matcher(e.attr("http-equiv")).find()) {
+                    contentLanguage = e;
+                }
                 String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
                         : e.attr("itemprop");
                 String c = e.attr("content").trim();
@@ -102,5 +155,29 @@ final class PageScan {
             }
             default -> { }
         }
+    }
+
+    private static boolean inAuthor(Element e) {
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a.attr("itemprop").trim().equalsIgnoreCase("author")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first {@code time[datetime]} inside the first {@code article} (or the page when it has none), or null. */
+    Element time() {
+        for (Element t : times) {
+            if (firstArticle == null) {
+                return t;
+            }
+            for (Element a = t; a != null; a = a.parent()) {
+                if (a == firstArticle) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 }
