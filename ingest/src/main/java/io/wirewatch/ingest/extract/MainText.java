@@ -85,17 +85,15 @@ final class MainText {
             }
         }
         Texts texts = new Texts();
-        Map<Element, Integer> prose = new IdentityHashMap<>();
-        NodeTraversor.traverse(new ProseCounter(body, texts, prose), body);
-        int total = prose.getOrDefault(body, 0);
+        ProseSpans prose = new ProseSpans(scan, texts);
         for (Element e : scan.structural) {
-            if (e.parent() != null && !holdsMostProse(e, prose, total)) {
+            if (e.parent() != null && !prose.holdsMost(e)) {
                 texts.remove(e);
             }
         }
         List<Element> boiler = new ArrayList<>();
         for (Element e : scan.boilerplateNamed) {
-            if (!holdsMostProse(e, prose, total)) {
+            if (!prose.holdsMost(e)) {
                 boiler.add(e);
             }
         }
@@ -163,7 +161,7 @@ final class MainText {
         return known;
     }
 
-    private static boolean isProseTag(Element e) {
+    static boolean isProseTag(Element e) {
         String t = e.normalName();
         return t.equals("p") || t.equals("pre") || t.equals("blockquote");
     }
@@ -216,8 +214,51 @@ final class MainText {
         }
     }
 
-    private static boolean holdsMostProse(Element e, Map<Element, Integer> prose, int total) {
-        return total > 0 && prose.getOrDefault(e, 0) >= total * 0.5;
+    /**
+     * Paragraph text (p, pre, blockquote of at least MIN_PARAGRAPH characters) held by the scan's
+     * candidates, once never-text elements are gone: running sums over the paragraphs in document
+     * order, so an element's share is the difference across its span (no walk of the tree).
+     */
+    private static final class ProseSpans {
+        private final PageScan scan;
+        private final int[] sums; // sums[i]: text of the paragraphs before the i-th
+        private final int total;
+
+        ProseSpans(PageScan scan, Texts texts) {
+            this.scan = scan;
+            sums = new int[scan.paragraphs.size() + 1];
+            for (int i = 0; i < scan.paragraphs.size(); i++) {
+                int len = texts.of(scan.paragraphs.get(i)).length();
+                sums[i + 1] = sums[i] + (len >= MIN_PARAGRAPH ? len : 0);
+            }
+            total = sums[sums.length - 1];
+        }
+
+        /** Whether the element (a structural or boilerplate-named one of the scan) holds half the page's prose. */
+        boolean holdsMost(Element e) {
+            if (total == 0) {
+                return false;
+            }
+            int[] span = scan.spans.get(e);
+            int n = scan.paragraphs.size();
+            int from = lowerBound(scan.paragraphIndex, n, span[0]);
+            int to = lowerBound(scan.paragraphIndex, n, span[1] + 1);
+            return sums[to] - sums[from] >= total * 0.5;
+        }
+
+        private static int lowerBound(int[] a, int n, int key) {
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     /**

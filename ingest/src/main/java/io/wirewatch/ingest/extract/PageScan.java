@@ -6,8 +6,11 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +52,15 @@ final class PageScan {
     /** Elements of the body outside never-text elements whose class or id names boilerplate, in document order. */
     final List<Element> boilerplateNamed = new ArrayList<>();
 
+    /** p, pre and blockquote of the body outside never-text elements, in document order, and their place in it. */
+    final List<Element> paragraphs = new ArrayList<>();
+    int[] paragraphIndex = new int[64];
+    /**
+     * Pre-order numbers of the structural and boilerplate-named elements and of their last descendant:
+     * the paragraphs an element holds are those numbered within its span.
+     */
+    final Map<Element, int[]> spans = new IdentityHashMap<>();
+
     private PageScan() {}
 
     static PageScan of(Document doc) {
@@ -58,12 +70,15 @@ final class PageScan {
         NodeTraversor.traverse(new NodeVisitor() {
             boolean inBody;
             Element hidden; // the never-text element of the body being walked through, if any
+            int index; // pre-order number of the next element
+            final ArrayDeque<Element> open = new ArrayDeque<>(); // candidates whose span is not closed yet
 
             @Override
             public void head(Node node, int depth) {
                 if (!(node instanceof Element e)) {
                     return;
                 }
+                int i = index++;
                 scan.metadata(e);
                 if (e == body) {
                     inBody = true;
@@ -73,11 +88,21 @@ final class PageScan {
                         hidden = e;
                         return;
                     }
+                    boolean candidate = false;
                     if (MainText.isStructural(e)) {
                         scan.structural.add(e);
+                        candidate = true;
                     }
                     if (MainText.isBoilerplateName(e, names)) {
                         scan.boilerplateNamed.add(e);
+                        candidate = true;
+                    }
+                    if (candidate) {
+                        scan.spans.put(e, new int[] {i, i});
+                        open.push(e);
+                    }
+                    if (MainText.isProseTag(e)) {
+                        scan.addParagraph(e, i);
                     }
                 }
             }
@@ -87,6 +112,9 @@ final class PageScan {
                 if (!(node instanceof Element e)) {
                     return;
                 }
+                if (!open.isEmpty() && open.peek() == e) {
+                    scan.spans.get(open.pop())[1] = index - 1;
+                }
                 if (e == body) {
                     inBody = false;
                 } else if (e == hidden) {
@@ -95,6 +123,14 @@ final class PageScan {
             }
         }, doc);
         return scan;
+    }
+
+    private void addParagraph(Element e, int index) {
+        if (paragraphs.size() == paragraphIndex.length) {
+            paragraphIndex = Arrays.copyOf(paragraphIndex, paragraphIndex.length * 2);
+        }
+        paragraphIndex[paragraphs.size()] = index;
+        paragraphs.add(e);
     }
 
     private static final Pattern CONTENT_LANGUAGE = Pattern.compile("(?i)^content-language$");
