@@ -4,8 +4,6 @@ import io.wirewatch.ingest.ArticleIds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,9 +23,6 @@ public final class ArticleExtractor {
     private static final double JSONLD_BODY_MIN_SHARE = 0.6;
     private static final int JSONLD_BODY_MIN_CHARS = 200;
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·:»]\\s+");
-    /** The last fallback for the author, parsed once rather than on every page. */
-    private static final Evaluator BYLINE = QueryParser.parse(
-            "[class~=(?i)byline|author-name|article-author], [id~=(?i)byline]");
 
     public ExtractedPage extract(byte[] body, String contentType, String url) {
         if (body == null) {
@@ -65,7 +60,7 @@ public final class ArticleExtractor {
         String canonical = canonical(scan.canonicalLink, url);
         String title = title(doc, scan, ld);
         String published = published(scan, ld, url);
-        String author = author(doc, scan, ld);
+        String author = author(scan, ld);
         String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), host(url));
         String lang = lang(scan);
         String text;
@@ -161,7 +156,7 @@ public final class ArticleExtractor {
         return Dates.fromUrlPath(url);
     }
 
-    private static String author(Document doc, PageScan scan, JsonLd ld) {
+    private static String author(PageScan scan, JsonLd ld) {
         Map<String, String> meta = scan.metas;
         String a = firstNonBlank(ld.author(), meta.get("author"), nonUrl(meta.get("article:author")),
                 meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"));
@@ -172,7 +167,7 @@ public final class ArticleExtractor {
         if (rel != null && !rel.text().isBlank()) {
             return stripBy(rel.text());
         }
-        Element byline = doc.selectFirst(BYLINE);
+        Element byline = scan.byline;
         if (byline != null && !byline.text().isBlank() && byline.text().length() < 120) {
             return stripBy(byline.text());
         }

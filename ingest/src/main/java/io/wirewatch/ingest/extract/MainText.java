@@ -135,30 +135,70 @@ final class MainText {
         return STRUCTURAL.contains(e.normalName());
     }
 
-    /** Whether the class or id of an element names boilerplate; {@code cache} holds the names already decided. */
-    static boolean isBoilerplateName(Element e, Map<String, Boolean> cache) {
+    /** Bits of {@link #nameFlags}: the class or id names boilerplate; it marks a byline. */
+    static final int BOILERPLATE_NAME = 1;
+    static final int BYLINE_NAME = 2;
+
+    /**
+     * What the class and id of an element say (BOILERPLATE_NAME, BYLINE_NAME), the tag aside;
+     * {@code cache} holds the names already decided, as class names repeat across a page.
+     */
+    static int nameFlags(Element e, Map<String, Integer> cache) {
         if (e.attributesSize() == 0) {
-            return false;
-        }
-        if (e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")) {
-            return false;
+            return 0;
         }
         String cls = e.attr("class");
         String id = e.attr("id"); // keys are lower-case in parsed HTML: no case-insensitive lookup (Element.id())
         if (cls.isEmpty() && id.isEmpty()) {
-            return false;
+            return 0;
         }
         // keyed by the attribute values as they are: most elements have a class and no id, and the
         // value strings of a page repeat, so a hit costs no concatenation or lower-casing
         String key = id.isEmpty() ? cls : cls + "\u0000" + id;
-        Boolean known = cache.get(key);
+        Integer known = cache.get(key);
         if (known == null) {
             String names = (cls.trim() + " " + id).toLowerCase(Locale.ROOT).trim();
-            known = !names.isEmpty() && (BOILERPLATE.matches(names) || containsAny(names, BOILERPLATE_INFIX))
-                    && !POSITIVE.matches(names);
+            int f = 0;
+            if (!names.isEmpty() && (BOILERPLATE.matches(names) || containsAny(names, BOILERPLATE_INFIX))
+                    && !POSITIVE.matches(names)) {
+                f |= BOILERPLATE_NAME;
+            }
+            if (containsAsciiIgnoreCase(cls, "byline") || containsAsciiIgnoreCase(cls, "author-name")
+                    || containsAsciiIgnoreCase(cls, "article-author") || containsAsciiIgnoreCase(id, "byline")) {
+                f |= BYLINE_NAME;
+            }
+            known = f;
             cache.put(key, known);
         }
         return known;
+    }
+
+    /** Whether an element is named as boilerplate, given its {@link #nameFlags}. */
+    static boolean isBoilerplateName(Element e, int nameFlags) {
+        return (nameFlags & BOILERPLATE_NAME) != 0
+                && !(e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body"));
+    }
+
+    /** As a {@code (?i)} regex find of a lower-case literal: only ASCII letters fold. */
+    static boolean containsAsciiIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        for (int from = 0; from + n <= s.length(); from++) {
+            int k = 0;
+            while (k < n) {
+                char c = s.charAt(from + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != lower.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isProseTag(Element e) {
@@ -598,7 +638,8 @@ final class MainText {
         return out;
     }
 
-    static String normalize(CharSequence s) {
+    static String normalize(CharSequence text) {
+        String s = text.toString(); // runs of a String append as array copies, of a builder char by char
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         int run = -1; // start of the current run of non-blank characters

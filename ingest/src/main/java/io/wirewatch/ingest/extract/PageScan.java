@@ -40,6 +40,8 @@ final class PageScan {
     Element itempropDate;
     /** {@code [rel=author], [itemprop=author] [itemprop=name], [itemprop=author]}. */
     Element author;
+    /** {@code [class~=(?i)byline|author-name|article-author], [id~=(?i)byline]}. */
+    Element byline;
     /** {@code meta[http-equiv~=(?i)^content-language$]}. */
     Element contentLanguage;
     /** {@code time[datetime]} elements, in document order. */
@@ -66,7 +68,7 @@ final class PageScan {
     static PageScan of(Document doc) {
         PageScan scan = new PageScan();
         Element body = doc.body();
-        Map<String, Boolean> names = new HashMap<>(); // class names repeat across a page: decide each once
+        Map<String, Integer> names = new HashMap<>(); // class names repeat across a page: decide each once
         NodeTraversor.traverse(new NodeVisitor() {
             boolean inBody;
             Element hidden; // the never-text element of the body being walked through, if any
@@ -80,6 +82,10 @@ final class PageScan {
                 }
                 int i = index++;
                 scan.metadata(e);
+                int nameFlags = MainText.nameFlags(e, names);
+                if (scan.byline == null && (nameFlags & MainText.BYLINE_NAME) != 0) {
+                    scan.byline = e;
+                }
                 if (e == body) {
                     inBody = true;
                 } else if (inBody && hidden == null) {
@@ -93,7 +99,7 @@ final class PageScan {
                         scan.structural.add(e);
                         candidate = true;
                     }
-                    if (MainText.isBoilerplateName(e, names)) {
+                    if (MainText.isBoilerplateName(e, nameFlags)) {
                         scan.boilerplateNamed.add(e);
                         candidate = true;
                     }
