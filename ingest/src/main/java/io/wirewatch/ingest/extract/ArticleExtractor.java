@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,17 +54,18 @@ public final class ArticleExtractor {
     }
 
     ExtractedPage extract(Document doc, String url) {
-        JsonLd ld = JsonLd.of(doc);
-        Map<String, String> meta = metas(doc);
-        String canonical = canonical(doc, url);
-        String title = title(doc, meta, ld);
-        String published = published(doc, meta, ld, url);
-        String author = author(doc, meta, ld);
+        PageScan scan = PageScan.of(doc);
+        JsonLd ld = JsonLd.of(scan.ldScripts);
+        Map<String, String> meta = scan.metas;
+        String canonical = canonical(scan.canonicalLink, url);
+        String title = title(doc, scan, ld);
+        String published = published(scan, ld, url);
+        String author = author(scan, ld);
         String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), host(url));
-        String lang = lang(doc);
+        String lang = lang(scan);
         String text;
         try {
-            text = MainText.extract(doc);
+            text = MainText.extract(doc, scan);
         } catch (RuntimeException | StackOverflowError e) {
             text = "";
         }
@@ -84,14 +84,11 @@ public final class ArticleExtractor {
         return s.indexOf('<') >= 0 || s.indexOf('&') >= 0 ? Jsoup.parse(s).text() : s;
     }
 
-    private static String canonical(Document doc, String url) {
+    private static String canonical(Element link, String url) {
         String c = null;
-        for (Element link : doc.getElementsByTag("link")) {
-            if (link.attr("rel").trim().equalsIgnoreCase("canonical") && link.hasAttr("href")) {
-                String abs = link.absUrl("href");
-                c = abs.isEmpty() ? null : abs;
-                break;
-            }
+        if (link != null) {
+            String abs = link.absUrl("href");
+            c = abs.isEmpty() ? null : abs;
         }
         if (c == null) {
             c = url;
@@ -99,12 +96,12 @@ public final class ArticleExtractor {
         return c == null ? null : ArticleIds.canonicalize(c);
     }
 
-    private static String title(Document doc, Map<String, String> meta, JsonLd ld) {
-        String t = firstNonBlank(meta.get("og:title"), ld.headline());
+    private static String title(Document doc, PageScan scan, JsonLd ld) {
+        String t = firstNonBlank(scan.metas.get("og:title"), ld.headline());
         if (t != null) {
             return MainText.normalize(t);
         }
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = scan.firstH1;
         if (h1 != null && !h1.text().isBlank()) {
             return MainText.normalize(h1.text());
         }
@@ -128,7 +125,8 @@ public final class ArticleExtractor {
         return title;
     }
 
-    private static String published(Document doc, Map<String, String> meta, JsonLd ld, String url) {
+    private static String published(PageScan scan, JsonLd ld, String url) {
+        Map<String, String> meta = scan.metas;
         String d = Dates.normalize(ld.datePublished());
         if (d != null) {
             return d;
@@ -141,15 +139,14 @@ public final class ArticleExtractor {
                 return d;
             }
         }
-        Element itemprop = doc.selectFirst("[itemprop=datePublished]");
+        Element itemprop = scan.itempropDate;
         if (itemprop != null) {
             d = Dates.normalize(firstNonBlank(itemprop.attr("content"), itemprop.attr("datetime"), itemprop.text()));
             if (d != null) {
                 return d;
             }
         }
-        Element scope = doc.selectFirst("article");
-        Element time = (scope != null ? scope : doc).selectFirst("time[datetime]");
+        Element time = scan.time();
         if (time != null) {
             d = Dates.normalize(time.attr("datetime"));
             if (d != null) {
@@ -159,17 +156,18 @@ public final class ArticleExtractor {
         return Dates.fromUrlPath(url);
     }
 
-    private static String author(Document doc, Map<String, String> meta, JsonLd ld) {
+    private static String author(PageScan scan, JsonLd ld) {
+        Map<String, String> meta = scan.metas;
         String a = firstNonBlank(ld.author(), meta.get("author"), nonUrl(meta.get("article:author")),
                 meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"));
         if (a != null) {
             return MainText.normalize(a);
         }
-        Element rel = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
+        Element rel = scan.author;
         if (rel != null && !rel.text().isBlank()) {
             return stripBy(rel.text());
         }
-        Element byline = doc.selectFirst("[class~=(?i)byline|author-name|article-author], [id~=(?i)byline]");
+        Element byline = scan.byline;
         if (byline != null && !byline.text().isBlank() && byline.text().length() < 120) {
             return stripBy(byline.text());
         }
@@ -184,11 +182,11 @@ public final class ArticleExtractor {
         return s == null || s.startsWith("http://") || s.startsWith("https://") ? null : s;
     }
 
-    private static String lang(Document doc) {
-        Element html = doc.selectFirst("html");
+    private static String lang(PageScan scan) {
+        Element html = scan.html;
         String l = html == null ? null : firstNonBlank(html.attr("lang"), html.attr("xml:lang"));
         if (l == null) {
-            Element m = doc.selectFirst("meta[http-equiv~=(?i)^content-language$]");
+            Element m = scan.contentLanguage;
             l = m == null ? null : m.attr("content");
         }
         if (l == null || l.isBlank()) {
@@ -213,20 +211,6 @@ public final class ArticleExtractor {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** Meta tags' content by property, name or itemprop (lower-cased); the first non-blank one wins. */
-    private static Map<String, String> metas(Document doc) {
-        Map<String, String> m = new HashMap<>();
-        for (Element e : doc.getElementsByTag("meta")) {
-            String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
-                    : e.attr("itemprop");
-            String c = e.attr("content").trim();
-            if (!k.isEmpty() && !c.isEmpty()) {
-                m.putIfAbsent(k.toLowerCase(Locale.ROOT), c);
-            }
-        }
-        return m;
     }
 
     private static String firstNonBlank(String... xs) {

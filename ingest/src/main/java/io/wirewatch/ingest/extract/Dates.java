@@ -2,7 +2,8 @@ package io.wirewatch.ingest.extract;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,8 @@ public final class Dates {
     private static final Pattern ISO_LIKE = Pattern.compile(
             "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*"
                     + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+    /** What every RFC 1123 date starts with ("Tue, 3 Jun 2008 11:05"); cheaper to test than to fail a parse. */
+    private static final Pattern RFC_1123_HEAD = Pattern.compile("(?:[A-Za-z]{3}, )?\\d{1,2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}");
     private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})-(\\d{2})$");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|-|$)");
@@ -77,21 +80,19 @@ public final class Dates {
                 if (m.group(4) == null) {
                     return d.toString();
                 }
-                String time = String.format("%02d:%s:%s", Integer.parseInt(m.group(4)), m.group(5),
-                        m.group(6) == null ? "00" : m.group(6));
-                if (m.group(7) != null) {
-                    time += "." + m.group(7);
-                }
-                LocalDateTime ldt = LocalDateTime.parse(d + "T" + time);
+                // built from fields, not formatted and parsed again: this runs for every page
+                LocalDateTime ldt = LocalDateTime.of(d, LocalTime.of(Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                        nanos(m.group(7))));
                 String off = m.group(8);
                 if (off == null) {
-                    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
+                    return isoLocal(ldt);
                 }
                 if (!off.equals("Z")) {
                     off = off.length() == 3 ? off + ":00" : off.length() == 5
                             ? off.substring(0, 3) + ":" + off.substring(3) : off;
                 }
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(ldt + off));
+                return isoLocal(ldt) + ZoneOffset.of(off).getId();
             } catch (RuntimeException e) {
                 return null;
             }
@@ -99,11 +100,51 @@ public final class Dates {
         if (YEAR_MONTH.matcher(s).matches()) {
             return s;
         }
+        if (!RFC_1123_HEAD.matcher(s).lookingAt()) {
+            return null; // not worth a parse attempt (and its exception)
+        }
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * As {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME}: seconds always, the fraction without trailing
+     * zeros (the formatter is slow next to the rest of this class).
+     */
+    private static String isoLocal(LocalDateTime t) {
+        StringBuilder b = new StringBuilder(29).append(t.toLocalDate()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        int nano = t.getNano();
+        if (nano > 0) {
+            String f = Integer.toString(1_000_000_000 + nano).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(f, 0, end);
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    /** Nanoseconds of a fraction of a second given by up to nine digits ("5" is half a second). */
+    private static int nanos(String digits) {
+        if (digits == null) {
+            return 0;
+        }
+        int n = Integer.parseInt(digits);
+        for (int i = digits.length(); i < 9; i++) {
+            n *= 10;
+        }
+        return n;
     }
 
     /** The date in a URL path such as {@code /2025/04/21/}, or null. */

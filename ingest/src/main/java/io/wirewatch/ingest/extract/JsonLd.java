@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -26,13 +25,11 @@ record JsonLd(String headline, String datePublished, String author, String publi
 
     private static final int MAX_DEPTH = 8;
 
-    static JsonLd of(Document doc) {
+    /** From the page's {@code application/ld+json} scripts, in document order (see {@link PageScan}). */
+    static JsonLd of(List<Element> ldScripts) {
         List<JsonNode> articles = new ArrayList<>();
         List<JsonNode> others = new ArrayList<>();
-        for (Element s : doc.getElementsByTag("script")) {
-            if (!s.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json")) {
-                continue;
-            }
+        for (Element s : ldScripts) {
             String json = s.data().trim();
             if (json.isEmpty()) {
                 continue;

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class MainText {
     private static final Pattern DISPLAY_NONE = Pattern.compile("(?i)display\\s*:\\s*none");
 
     /** Page-structure elements that are boilerplate unless they hold most of the page's prose. */
-    private static final String STRUCTURAL = "nav, aside, footer, header, form";
+    private static final Set<String> STRUCTURAL = Set.of("nav", "aside", "footer", "header", "form");
 
     /** Vocabulary of class/id words that mark boilerplate containers (hyphenated entries match adjacent words). */
     private static final Vocabulary BOILERPLATE = new Vocabulary("nav navbar navigation menu menus footer sidebar "
@@ -69,58 +70,49 @@ final class MainText {
 
     /** The main text, paragraphs joined by blank lines; the document is modified. */
     static String extract(Document doc) {
+        return extract(doc, PageScan.of(doc));
+    }
+
+    /** As {@link #extract(Document)}, with the scan of the page made before anything was removed from it. */
+    static String extract(Document doc, PageScan scan) {
         Element body = doc.body();
         if (body == null) {
             return "";
         }
-        removeNeverText(body);
-        Map<Element, Integer> prose = proseByElement(body);
-        int total = prose.getOrDefault(body, 0);
-        for (Element e : body.select(STRUCTURAL)) {
-            if (e.parent() != null && !holdsMostProse(e, prose, total)) {
+        for (Element e : scan.neverText) {
+            if (e.parent() != null) {
                 e.remove();
             }
         }
-        // class names repeat across a page: decide each distinct name once
-        Map<String, Boolean> named = new HashMap<>();
+        Texts texts = new Texts();
+        ProseSpans prose = new ProseSpans(scan, texts);
+        for (Element e : scan.structural) {
+            if (e.parent() != null && !prose.holdsMost(e)) {
+                texts.remove(e);
+            }
+        }
         List<Element> boiler = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && isBoilerplateName(e, named) && !holdsMostProse(e, prose, total)) {
+        for (Element e : scan.boilerplateNamed) {
+            if (!prose.holdsMost(e)) {
                 boiler.add(e);
             }
         }
         boiler.forEach(e -> {
             if (e.parent() != null) {
-                e.remove();
+                texts.remove(e);
             }
         });
-        TextStats stats = TextStats.of(body);
-        Map<Element, Integer> proseLeft = proseByElement(body); // what the removals left
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        Element best = bestCandidate(body, scores, stats);
+        Layout layout = Layout.of(body, texts); // what the removals left
+        Element best = bestCandidate(body, layout);
         List<String> blocks = new ArrayList<>();
-        for (Element root : withSplitParts(body, best, scores, stats, proseLeft)) {
+        for (Element root : withSplitParts(body, best, layout)) {
             blocks.addAll(blocks(root));
         }
         return String.join("\n\n", blocks);
     }
 
-    /** What is never article text: the tags, hidden elements and ARIA roles above (one pass, no selector). */
-    private static void removeNeverText(Element body) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e != body && isNeverText(e)) {
-                out.add(e);
-            }
-        }
-        for (Element e : out) {
-            if (e.parent() != null) {
-                e.remove();
-            }
-        }
-    }
-
-    private static boolean isNeverText(Element e) {
+    /** What is never article text: the tags, hidden elements and ARIA roles above. */
+    static boolean isNeverText(Element e) {
         if (NEVER_TEXT_TAGS.contains(e.normalName())) {
             return true;
         }
@@ -138,45 +130,175 @@ final class MainText {
         return !style.isEmpty() && DISPLAY_NONE.matcher(style).find();
     }
 
-    static boolean isBoilerplateName(Element e) {
-        return isBoilerplateName(e, new HashMap<>());
+    /** Page-structure elements, boilerplate unless they hold most of the page's prose. */
+    static boolean isStructural(Element e) {
+        return STRUCTURAL.contains(e.normalName());
     }
 
-    private static boolean isBoilerplateName(Element e, Map<String, Boolean> cache) {
+    /** Bits of {@link #nameFlags}: the class or id names boilerplate; it marks a byline. */
+    static final int BOILERPLATE_NAME = 1;
+    static final int BYLINE_NAME = 2;
+
+    /**
+     * What the class and id of an element say (BOILERPLATE_NAME, BYLINE_NAME), the tag aside;
+     * {@code cache} holds the names already decided, as class names repeat across a page.
+     */
+    static int nameFlags(Element e, Map<String, Integer> cache) {
         if (e.attributesSize() == 0) {
-            return false;
+            return 0;
         }
-        if (e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")) {
-            return false;
+        String cls = e.attr("class");
+        String id = e.attr("id"); // keys are lower-case in parsed HTML: no case-insensitive lookup (Element.id())
+        if (cls.isEmpty() && id.isEmpty()) {
+            return 0;
         }
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT).trim();
-        if (names.isEmpty()) {
-            return false;
+        // keyed by the attribute values as they are: most elements have a class and no id, and the
+        // value strings of a page repeat, so a hit costs no concatenation or lower-casing
+        String key = id.isEmpty() ? cls : cls + "\u0000" + id;
+        Integer known = cache.get(key);
+        if (known == null) {
+            String names = (cls.trim() + " " + id).toLowerCase(Locale.ROOT).trim();
+            int f = 0;
+            if (!names.isEmpty() && (BOILERPLATE.matches(names) || containsAny(names, BOILERPLATE_INFIX))
+                    && !POSITIVE.matches(names)) {
+                f |= BOILERPLATE_NAME;
+            }
+            if (containsAsciiIgnoreCase(cls, "byline") || containsAsciiIgnoreCase(cls, "author-name")
+                    || containsAsciiIgnoreCase(cls, "article-author") || containsAsciiIgnoreCase(id, "byline")) {
+                f |= BYLINE_NAME;
+            }
+            known = f;
+            cache.put(key, known);
         }
-        return cache.computeIfAbsent(names, n -> (BOILERPLATE.matches(n) || containsAny(n, BOILERPLATE_INFIX))
-                && !POSITIVE.matches(n));
+        return known;
     }
 
-    /** Paragraph text length held by each element, counted once up every ancestor chain. */
-    private static Map<Element, Integer> proseByElement(Element root) {
-        Map<Element, Integer> m = new IdentityHashMap<>();
-        for (Element p : root.select("p, pre, blockquote")) {
-            int len = p.text().length();
-            if (len < MIN_PARAGRAPH) {
-                continue;
-            }
-            for (Element a = p; a != null; a = a.parent()) {
-                m.merge(a, len, Integer::sum);
-                if (a == root) {
+    /** Whether an element is named as boilerplate, given its {@link #nameFlags}. */
+    static boolean isBoilerplateName(Element e, int nameFlags) {
+        return (nameFlags & BOILERPLATE_NAME) != 0
+                && !(e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body"));
+    }
+
+    /** As a {@code (?i)} regex find of a lower-case literal: only ASCII letters fold. */
+    static boolean containsAsciiIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        for (int from = 0; from + n <= s.length(); from++) {
+            int k = 0;
+            while (k < n) {
+                char c = s.charAt(from + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != lower.charAt(k)) {
                     break;
                 }
+                k++;
+            }
+            if (k == n) {
+                return true;
             }
         }
-        return m;
+        return false;
     }
 
-    private static boolean holdsMostProse(Element e, Map<Element, Integer> prose, int total) {
-        return total > 0 && prose.getOrDefault(e, 0) >= total * 0.5;
+    static boolean isProseTag(Element e) {
+        String t = e.normalName();
+        return t.equals("p") || t.equals("pre") || t.equals("blockquote");
+    }
+
+    /**
+     * Paragraph text length held by each element (each p, pre, blockquote of at least MIN_PARAGRAPH
+     * characters counted once in every ancestor up to the root), summed child to parent as a
+     * post-order walk leaves each element: no walk up the ancestor chain per paragraph.
+     */
+    private static final class ProseCounter implements NodeVisitor {
+        private final Element root;
+        private final Texts texts;
+        private final Map<Element, Integer> prose;
+
+        ProseCounter(Element root, Texts texts, Map<Element, Integer> prose) {
+            this.root = root;
+            this.texts = texts;
+            this.prose = prose;
+        }
+
+        @Override
+        public void head(Node node, int depth) {}
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                leave(el);
+            }
+        }
+
+        void leave(Element el) {
+            Integer below = prose.get(el);
+            int sum = below == null ? 0 : below;
+            if (isProseTag(el)) {
+                int len = texts.of(el).length();
+                if (len >= MIN_PARAGRAPH) {
+                    sum += len;
+                }
+            }
+            if (sum == 0) {
+                return;
+            }
+            if (below == null || sum != below) {
+                prose.put(el, sum);
+            }
+            Element parent = el.parent();
+            if (el != root && parent != null) {
+                prose.merge(parent, sum, Integer::sum);
+            }
+        }
+    }
+
+    /**
+     * Paragraph text (p, pre, blockquote of at least MIN_PARAGRAPH characters) held by the scan's
+     * candidates, once never-text elements are gone: running sums over the paragraphs in document
+     * order, so an element's share is the difference across its span (no walk of the tree).
+     */
+    private static final class ProseSpans {
+        private final PageScan scan;
+        private final int[] sums; // sums[i]: text of the paragraphs before the i-th
+        private final int total;
+
+        ProseSpans(PageScan scan, Texts texts) {
+            this.scan = scan;
+            sums = new int[scan.paragraphs.size() + 1];
+            for (int i = 0; i < scan.paragraphs.size(); i++) {
+                int len = texts.of(scan.paragraphs.get(i)).length();
+                sums[i + 1] = sums[i] + (len >= MIN_PARAGRAPH ? len : 0);
+            }
+            total = sums[sums.length - 1];
+        }
+
+        /** Whether the element (a structural or boilerplate-named one of the scan) holds half the page's prose. */
+        boolean holdsMost(Element e) {
+            if (total == 0) {
+                return false;
+            }
+            int[] span = scan.spans.get(e);
+            int n = scan.paragraphs.size();
+            int from = lowerBound(scan.paragraphIndex, n, span[0]);
+            int to = lowerBound(scan.paragraphIndex, n, span[1] + 1);
+            return sums[to] - sums[from] >= total * 0.5;
+        }
+
+        private static int lowerBound(int[] a, int n, int key) {
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     /**
@@ -184,18 +306,18 @@ final class MainText {
      * document order, the other elements built like the best one (same tag and class) that hold prose,
      * and the best one's siblings that score well or read as paragraphs.
      */
-    private static List<Element> withSplitParts(Element body, Element best, Map<Element, Double> scores,
-                                                TextStats stats, Map<Element, Integer> prose) {
+    private static List<Element> withSplitParts(Element body, Element best, Layout layout) {
         if (best == body) {
             return List.of(best);
         }
-        double bestScore = scores.getOrDefault(best, 0.0);
+        double bestScore = layout.scores.getOrDefault(best, 0.0);
         Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.add(best);
         String cls = best.className().trim();
         if (!cls.isEmpty()) {
-            for (Element e : body.getElementsByTag(best.tagName())) {
-                if (e != best && e.className().trim().equals(cls) && prose.containsKey(e) && stats.linkDensity(e) < 0.5) {
+            for (Element e : layout.elements) {
+                if (e != best && e.normalName().equals(best.normalName()) && e.className().trim().equals(cls)
+                        && layout.prose.containsKey(e) && layout.linkDensity(e) < 0.5) {
                     chosen.add(e);
                 }
             }
@@ -204,14 +326,15 @@ final class MainText {
         if (parent != null) {
             for (Element sib : parent.children()) {
                 // a sibling <article> is another composition (a teaser), not a part of this one
-                if (sib == best || chosen.contains(sib) || !sib.getElementsByTag("article").isEmpty()) {
+                if (sib == best || chosen.contains(sib) || layout.holdsArticle.contains(sib)) {
                     continue;
                 }
-                double ld = stats.linkDensity(sib);
-                String text = sib.text();
-                boolean paragraph = (isParagraph(sib) || prose.containsKey(sib)) && ((text.length() >= 80 && ld < 0.25)
+                double ld = layout.linkDensity(sib);
+                String text = layout.texts.of(sib);
+                boolean paragraph = (isParagraph(sib) || layout.prose.containsKey(sib))
+                        && ((text.length() >= 80 && ld < 0.25)
                         || (text.length() > 0 && ld == 0 && SENTENCE_END.matcher(text).find()));
-                double s = scores.getOrDefault(sib, 0.0) * (1 - ld);
+                double s = layout.scores.getOrDefault(sib, 0.0) * (1 - ld);
                 if (paragraph || s >= Math.max(10, bestScore * 0.2)) {
                     chosen.add(sib);
                 }
@@ -222,7 +345,7 @@ final class MainText {
         }
         // document order, and no element inside another chosen one (one walk: nesting can be deep)
         List<Element> ordered = new ArrayList<>();
-        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        NodeTraversor.traverse(new NodeVisitor() {
             int inside;
 
             @Override
@@ -245,32 +368,14 @@ final class MainText {
         return ordered;
     }
 
-    private static Element bestCandidate(Element body, Map<Element, Double> finalScores, TextStats stats) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : body.getAllElements()) {
-            if (!isParagraph(p)) {
-                continue;
-            }
-            String text = p.text();
-            if (text.length() < MIN_PARAGRAPH) {
-                continue;
-            }
-            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            Element a = p.parent();
-            for (int level = 0; a != null && level < 5; level++, a = a.parent()) {
-                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
-                scores.merge(a, s * share, Double::sum);
-                if (a == body) {
-                    break;
-                }
-            }
-        }
+    /** The best-scoring container; the final score of every candidate is left in {@code layout.scores}. */
+    private static Element bestCandidate(Element body, Layout layout) {
         Element best = body;
         double bestScore = 0;
-        for (Map.Entry<Element, Double> en : scores.entrySet()) {
+        for (Map.Entry<Element, Double> en : layout.scores.entrySet()) {
             Element c = en.getKey();
-            double s = (en.getValue() + classWeight(c)) * (1 - stats.linkDensity(c));
-            finalScores.put(c, s);
+            double s = (en.getValue() + classWeight(c)) * (1 - layout.linkDensity(c));
+            en.setValue(s);
             if (s > bestScore) {
                 bestScore = s;
                 best = c;
@@ -306,10 +411,15 @@ final class MainText {
         if (t.equals("div") || t.equals("section") || t.equals("article")) {
             // a div used as a paragraph: it carries its own text rather than wrapping blocks
             int own = 0;
-            for (TextNode tn : e.textNodes()) {
-                own += tn.text().trim().length();
+            for (int i = 0; i < e.childNodeSize(); i++) {
+                // blank text nodes count nothing (whitespace only), so skip normalising them
+                if (e.childNode(i) instanceof TextNode tn && !tn.isBlank()) {
+                    own += tn.text().trim().length();
+                    if (own >= MIN_PARAGRAPH) {
+                        return true;
+                    }
+                }
             }
-            return own >= MIN_PARAGRAPH;
         }
         return false;
     }
@@ -325,58 +435,127 @@ final class MainText {
         return n;
     }
 
-    /** Share of an element's text that is link text (a standalone measure, for callers without stats). */
-    static double linkDensity(Element e) {
-        return TextStats.of(e).linkDensity(e);
+    /**
+     * Element texts, each computed once: a removal marks its ancestors changed, and only their text
+     * is computed again. {@link Element#text()} walks the element's subtree on every call.
+     */
+    static final class Texts {
+        private final Map<Element, String> before = new IdentityHashMap<>();
+        private final Map<Element, String> after = new IdentityHashMap<>();
+        private final Set<Element> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        String of(Element e) {
+            return (changed.contains(e) ? after : before).computeIfAbsent(e, Element::text);
+        }
+
+        /** Removes an element from the tree, marking the elements whose text it was part of. */
+        void remove(Element e) {
+            after.clear();
+            for (Element a = e.parent(); a != null && changed.add(a); a = a.parent()) {
+                // an ancestor already marked has its own ancestors marked
+            }
+            e.remove();
+        }
     }
 
     /**
-     * Text and link-text length of every element of a tree, from one post-order pass: asking each
-     * candidate for its text instead costs a walk of its subtree per candidate.
-     * Whitespace runs count as one character, as in {@link Element#text()}.
+     * One walk of the tree the removals left: text and link-text length of every element, prose per
+     * element, paragraph scores of candidate containers, the elements in document order and those
+     * holding an {@code <article>}. Text lengths count whitespace runs as one character, as in
+     * {@link Element#text()}.
      */
-    static final class TextStats {
-        private final Map<Element, int[]> lengths = new IdentityHashMap<>();
+    static final class Layout implements NodeVisitor {
+        final Element root;
+        final Texts texts;
+        final Map<Element, int[]> lengths = new IdentityHashMap<>();
+        final Map<Element, Integer> prose = new IdentityHashMap<>();
+        /** Raw paragraph scores while walking; {@link #bestCandidate} turns them into final scores. */
+        final Map<Element, Double> scores = new IdentityHashMap<>();
+        final List<Element> elements = new ArrayList<>();
+        final Set<Element> holdsArticle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final ProseCounter proseCounter;
 
-        static TextStats of(Element root) {
-            TextStats st = new TextStats();
-            NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-                @Override
-                public void head(Node node, int depth) {
-                    if (node instanceof TextNode tn && node.parentNode() instanceof Element parent) {
-                        int len = collapsedLength(tn.getWholeText());
-                        if (len > 0) {
-                            st.lengths.computeIfAbsent(parent, k -> new int[2])[0] += len;
-                        }
-                    }
-                }
+        private Layout(Element root, Texts texts) {
+            this.root = root;
+            this.texts = texts;
+            this.proseCounter = new ProseCounter(root, texts, prose);
+        }
 
-                @Override
-                public void tail(Node node, int depth) {
-                    if (!(node instanceof Element el) || node == root) {
-                        return;
-                    }
-                    int[] own = st.lengths.get(el);
-                    if (own == null) {
-                        return;
-                    }
-                    if (el.normalName().equals("a")) {
-                        own[1] = own[0];
-                    }
-                    if (el.parent() != null) {
-                        int[] up = st.lengths.computeIfAbsent(el.parent(), k -> new int[2]);
-                        up[0] += own[0];
-                        up[1] += own[1];
-                    }
-                }
-            }, root);
+        static Layout of(Element root, Texts texts) {
+            Layout l = new Layout(root, texts);
+            NodeTraversor.traverse(l, root);
             if (root.normalName().equals("a")) {
-                int[] own = st.lengths.get(root);
+                int[] own = l.lengths.get(root);
                 if (own != null) {
                     own[1] = own[0];
                 }
             }
-            return st;
+            return l;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode tn) {
+                if (node.parentNode() instanceof Element parent) {
+                    int len = collapsedLength(tn.getWholeText());
+                    if (len > 0) {
+                        lengths.computeIfAbsent(parent, k -> new int[2])[0] += len;
+                    }
+                }
+            } else if (node instanceof Element p) {
+                elements.add(p);
+                score(p);
+            }
+        }
+
+        /** A paragraph's score, shared out to its parent (in full), grandparent (half) and a few levels above. */
+        private void score(Element p) {
+            if (!isParagraph(p)) {
+                return;
+            }
+            String text = texts.of(p);
+            if (text.length() < MIN_PARAGRAPH) {
+                return;
+            }
+            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            Element a = p.parent();
+            for (int level = 0; a != null && level < 5; level++, a = a.parent()) {
+                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+                scores.merge(a, s * share, Double::sum);
+                if (a == root) {
+                    break;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return;
+            }
+            proseCounter.leave(el);
+            if (el == root) {
+                return;
+            }
+            Element parent = el.parent();
+            if (el.normalName().equals("article") || holdsArticle.contains(el)) {
+                holdsArticle.add(el);
+                if (parent != null) {
+                    holdsArticle.add(parent);
+                }
+            }
+            int[] own = lengths.get(el);
+            if (own == null) {
+                return;
+            }
+            if (el.normalName().equals("a")) {
+                own[1] = own[0];
+            }
+            if (parent != null) {
+                int[] up = lengths.computeIfAbsent(parent, k -> new int[2]);
+                up[0] += own[0];
+                up[1] += own[1];
+            }
         }
 
         double linkDensity(Element e) {
@@ -410,15 +589,19 @@ final class MainText {
     private static List<String> blocks(Element root) {
         List<Block> raw = new ArrayList<>();
         Block[] cur = {new Block("div")};
-        NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+        NodeTraversor.traverse(new NodeVisitor() {
+            int links; // <a> elements below the root that enclose the current node
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode tn) {
                     String s = tn.getWholeText();
                     cur[0].text.append(s);
-                    if (inLink(tn, root)) {
+                    if (links > 0) {
                         cur[0].linkChars += s.strip().length();
                     }
+                } else if (node instanceof Element el && el != root && el.tagName().equals("a")) {
+                    links++;
                 } else if (node instanceof Element el && el.tagName().equals("br")) {
                     cur[0].text.append('\n');
                 } else if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
@@ -429,7 +612,9 @@ final class MainText {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
+                if (node instanceof Element el && el != root && el.tagName().equals("a")) {
+                    links--;
+                } else if (node instanceof Element el && BLOCK_TAGS.contains(el.tagName())) {
                     raw.add(cur[0]);
                     Element parent = el.parent();
                     cur[0] = new Block(parent == null ? "div" : parent.tagName());
@@ -453,29 +638,32 @@ final class MainText {
         return out;
     }
 
-    private static boolean inLink(Node n, Element root) {
-        for (Node p = n.parentNode(); p != null && p != root; p = p.parentNode()) {
-            if (p instanceof Element e && e.tagName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String normalize(CharSequence s) {
+    static String normalize(CharSequence text) {
+        String s = text.toString(); // runs of a String append as array copies, of a builder char by char
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
+        int run = -1; // start of the current run of non-blank characters
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b') {
+            // printable ASCII, most of any page, is never a space: skip the two Character lookups
+            boolean blank = (c <= ' ' || c >= 0x7f)
+                    && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b');
+            if (blank) {
+                if (run >= 0) {
+                    b.append(s, run, i);
+                    run = -1;
+                }
                 space = b.length() > 0;
-            } else {
+            } else if (run < 0) {
                 if (space) {
                     b.append(' ');
                     space = false;
                 }
-                b.append(c);
+                run = i;
             }
+        }
+        if (run >= 0) {
+            b.append(s, run, s.length());
         }
         return b.toString();
     }
@@ -494,37 +682,110 @@ final class MainText {
      * adjacent words a, b. A set lookup per word instead of a regex alternation tried at every offset.
      */
     static final class Vocabulary {
-        private final Set<String> words;
+        private final WordTable words;
+        /** Leading words of the hyphenated entries ("side" of "side-bar", "screen-reader" of "screen-reader-text"). */
+        private final WordTable prefixes;
 
         Vocabulary(String spaceSeparated) {
-            words = Set.of(spaceSeparated.trim().split("\\s+"));
+            Set<String> w = Set.of(spaceSeparated.trim().split("\\s+"));
+            Set<String> p = new java.util.HashSet<>();
+            for (String entry : w) {
+                for (int i = entry.indexOf('-'); i > 0; i = entry.indexOf('-', i + 1)) {
+                    p.add(entry.substring(0, i));
+                }
+            }
+            words = new WordTable(w);
+            prefixes = new WordTable(p);
         }
 
         boolean matches(String names) {
-            List<String> t = new ArrayList<>(8);
-            int start = -1;
-            for (int i = 0; i <= names.length(); i++) {
-                char c = i < names.length() ? names.charAt(i) : ' ';
-                boolean sep = c == '_' || c == '-' || Character.isWhitespace(c);
-                if (sep && start >= 0) {
-                    t.add(names.substring(start, i));
-                    start = -1;
-                } else if (!sep && start < 0) {
-                    start = i;
+            // the words joined by single '-': two or three adjacent words are then one range of it,
+            // looked up without making a string
+            int n = names.length();
+            char[] joined = new char[n];
+            int[] start = new int[n / 2 + 1];
+            int[] end = new int[n / 2 + 1];
+            int len = 0;
+            int count = 0;
+            boolean inWord = false;
+            for (int i = 0; i < n; i++) {
+                char c = names.charAt(i);
+                boolean sep = c == '_' || c == '-' || ((c <= ' ' || c >= 0x7f) && Character.isWhitespace(c));
+                if (sep) {
+                    if (inWord) {
+                        end[count++] = len;
+                        inWord = false;
+                    }
+                } else {
+                    if (!inWord) {
+                        if (count > 0) {
+                            joined[len++] = '-';
+                        }
+                        start[count] = len;
+                        inWord = true;
+                    }
+                    joined[len++] = c;
                 }
             }
-            for (int i = 0; i < t.size(); i++) {
-                if (words.contains(t.get(i))) {
+            if (inWord) {
+                end[count++] = len;
+            }
+            for (int i = 0; i < count; i++) {
+                if (words.contains(joined, start[i], end[i])) {
                     return true;
                 }
-                if (i + 1 < t.size()) {
-                    String two = t.get(i) + "-" + t.get(i + 1);
-                    if (words.contains(two) || (i + 2 < t.size() && words.contains(two + "-" + t.get(i + 2)))) {
-                        return true;
-                    }
+                // adjacent words only when they can start an entry
+                if (i + 1 < count && prefixes.contains(joined, start[i], end[i])
+                        && (words.contains(joined, start[i], end[i + 1]) || (i + 2 < count
+                        && prefixes.contains(joined, start[i], end[i + 1])
+                        && words.contains(joined, start[i], end[i + 2])))) {
+                    return true;
                 }
             }
             return false;
+        }
+    }
+
+    /** A fixed set of strings, looked up by a range of a char array (open addressing on the strings' hash). */
+    static final class WordTable {
+        private final String[] slots;
+
+        WordTable(Set<String> strings) {
+            slots = new String[Integer.highestOneBit(Math.max(8, strings.size() * 4) - 1) << 1];
+            for (String s : strings) {
+                int i = slot(s.hashCode());
+                while (slots[i] != null) {
+                    i = (i + 1) & (slots.length - 1);
+                }
+                slots[i] = s;
+            }
+        }
+
+        boolean contains(char[] a, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + a[i];
+            }
+            for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
+                String s = slots[i];
+                if (s.length() == to - from && equalsRange(s, a, from)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int slot(int h) {
+            return (h ^ (h >>> 16)) & (slots.length - 1);
+        }
+
+        private static boolean equalsRange(String s, char[] a, int from) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != a[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
