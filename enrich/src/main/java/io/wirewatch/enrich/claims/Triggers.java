@@ -75,6 +75,9 @@ final class Triggers {
 
     static List<Trigger> find(String s) {
         List<Trigger> out = new ArrayList<>();
+        if (!mayHoldTrigger(s)) {
+            return out;
+        }
         boolean[] used = new boolean[s.length() + 1];
         addAll(out, used, s, NO_LONGER.matcher(s), Status.DELISTED, false);
         addAll(out, used, s, DELIST_VERB_NOUN.matcher(s), Status.DELISTED, false);
@@ -89,8 +92,7 @@ final class Triggers {
                 continue;
             }
             // "its list of banned organisations" names the list, it does not ban anyone
-            if (Pattern.compile("\\blists?\\s+of\\s+$", Pattern.CASE_INSENSITIVE)
-                    .matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+            if (LIST_OF_BEFORE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue;
             }
             add(out, used, s, m.start(), m.end(), Status.DESIGNATED, true);
@@ -140,6 +142,26 @@ final class Triggers {
         out.add(new Trigger(st, start, end, state));
     }
 
+    private static final Pattern LIST_OF_BEFORE = Pattern.compile("\\blists?\\s+of\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OBJECT_AFTER = Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})");
+    /**
+     * One of these stands, in any case, in every match of every trigger pattern above (a status noun,
+     * a listing or delisting verb's stem, a category word): a sentence with none of them holds no trigger.
+     */
+    private static final List<String> TRIGGER_STEMS = List.of("ban", "designat", "status", "list", "proscri", "label",
+            "restrictions", "sanction", "terror", "extremist", "overturn", "rescind", "revo", "repeal", "outlaw", "regist",
+            "asset");
+
+    private static boolean mayHoldTrigger(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        for (String stem : TRIGGER_STEMS) {
+            if (l.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern TO_BEFORE = Pattern.compile("\\bto\\s+$", Pattern.CASE_INSENSITIVE);
     /** A reduced relative after a noun: "a terrorist organisation banned in Russia". */
     private static final Pattern LABEL_BEFORE = Pattern.compile(
@@ -159,7 +181,7 @@ final class Triggers {
             k--;
         }
         return s.substring(k, end).equalsIgnoreCase("bans")
-                && Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})").matcher(s.substring(end)).find();
+                && OBJECT_AFTER.matcher(s.substring(end)).find();
     }
 
     private static boolean isNoun(String w) {
