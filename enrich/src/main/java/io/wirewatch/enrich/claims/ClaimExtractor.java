@@ -124,8 +124,9 @@ public final class ClaimExtractor {
      */
     public List<Claim> extract(String text, List<Mention> mentions, String published) {
         List<Claim> out = new ArrayList<>();
-        List<Sentence> sentences = Sentences.split(text);
         MentionIndex index = new MentionIndex(mentions);
+        // only a sentence that names an organisation is read, and a sentence never spans a line break
+        List<Sentence> sentences = Sentences.split(text, (start, end) -> anyOrganization(index.within(start, end)));
         String dominant = dominantJurisdiction(aboutOrganizations(sentences, index));
         LocalDate anchor = IsoDates.toLocalDate(published);
         for (Sentence sent : sentences) {

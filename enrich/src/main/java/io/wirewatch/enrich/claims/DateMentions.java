@@ -65,11 +65,12 @@ public final class DateMentions {
         String lower = s.toLowerCase(Locale.ROOT);
         boolean digit = hasAsciiDigit(s);
         boolean month = hasMonth(lower);
-        Matcher m = ISO.matcher(digit ? s : "");
+        boolean century = s.contains("19") || s.contains("20"); // every year the patterns read is 19xx or 20xx
+        Matcher m = ISO.matcher(century ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(1)), i(m.group(2)), i(m.group(3))));
         }
-        m = MONTH_DAY_YEAR.matcher(digit && month ? s : "");
+        m = MONTH_DAY_YEAR.matcher(century && month ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(3)), month(m.group(1)), i(m.group(2))));
         }
@@ -82,7 +83,7 @@ public final class DateMentions {
             add(out, used, s, m, m.group(3) != null ? DateExpr.absolute(i(m.group(3)), month(m.group(2)), day)
                     : DateExpr.monthDay(month(m.group(2)), day, future));
         }
-        m = MONTH_YEAR.matcher(digit && month ? s : "");
+        m = MONTH_YEAR.matcher(century && month ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(2)), month(m.group(1)), null));
         }
@@ -130,7 +131,7 @@ public final class DateMentions {
             };
             add(out, used, s, m, e);
         }
-        m = YEAR.matcher(digit ? s : "");
+        m = YEAR.matcher(century ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(1)), null, null));
         }

@@ -4,6 +4,7 @@ import io.wirewatch.common.model.Status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,14 +76,18 @@ final class Triggers {
 
     static List<Trigger> find(String s) {
         List<Trigger> out = new ArrayList<>();
-        if (!mayHoldTrigger(s)) {
+        String l = s.toLowerCase(Locale.ROOT);
+        if (!containsAny(l, TRIGGER_STEMS)) {
             return out;
         }
         boolean[] used = new boolean[s.length() + 1];
-        addAll(out, used, s, NO_LONGER.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_VERB_NOUN.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_NOUN_VERB.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_STRONG.matcher(s), Status.DELISTED, false);
+        boolean statusNoun = containsAny(l, STATUS_NOUN_STEMS);
+        // a pattern is run only where its own words stand ("" has no match)
+        addAll(out, used, s, NO_LONGER.matcher(l.contains("no longer") ? s : ""), Status.DELISTED, false);
+        addAll(out, used, s, DELIST_VERB_NOUN.matcher(statusNoun ? s : ""), Status.DELISTED, false);
+        addAll(out, used, s, DELIST_NOUN_VERB.matcher(statusNoun && containsAny(l, UNDONE_STEMS) ? s : ""),
+                Status.DELISTED, false);
+        addAll(out, used, s, DELIST_STRONG.matcher(containsAny(l, DELIST_STRONG_STEMS) ? s : ""), Status.DELISTED, false);
         boolean delisting = !out.isEmpty();
         Matcher m = DESIGNATE.matcher(s);
         while (m.find()) {
@@ -104,7 +109,7 @@ final class Triggers {
                 out.set(k, new Trigger(Status.SANCTIONED, t.start(), t.end(), true));
             }
         }
-        Matcher kept = KEPT_ON_LIST.matcher(s);
+        Matcher kept = KEPT_ON_LIST.matcher(l.contains("list") ? s : "");
         while (kept.find()) {
             int n = out.size();
             add(out, used, s, kept.start(), kept.end(), Status.DESIGNATED, true);
@@ -112,7 +117,7 @@ final class Triggers {
                 out.set(n, new Trigger(Status.DESIGNATED, kept.start(), kept.end(), true)); // kept is a standing state
             }
         }
-        addAll(out, used, s, SANCTION.matcher(s), Status.SANCTIONED, true);
+        addAll(out, used, s, SANCTION.matcher(l.contains("sanction") || l.contains("asset") ? s : ""), Status.SANCTIONED, true);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
     }
@@ -152,10 +157,20 @@ final class Triggers {
             "restrictions", "sanction", "terror", "extremist", "overturn", "rescind", "revo", "repeal", "outlaw", "regist",
             "asset");
 
-    private static boolean mayHoldTrigger(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT);
-        for (String stem : TRIGGER_STEMS) {
-            if (l.contains(stem)) {
+    /** Every form of {@link #STATUS_NOUN} holds one of these. */
+    private static final List<String> STATUS_NOUN_STEMS = List.of("ban", "designation", "status", "list", "proscription",
+            "label", "restrictions", "sanctions", "terrorist");
+    /** Every participle of {@link #DELIST_NOUN_VERB} holds one of these. */
+    private static final List<String> UNDONE_STEMS = List.of("lifted", "removed", "suspended", "ended", "dropped",
+            "scrapped", "cancel", "annulled", "quashed", "revoked", "rescinded", "overturned");
+    /** Every verb of {@link #DELIST_STRONG} holds one of these. */
+    private static final List<String> DELIST_STRONG_STEMS = List.of("list", "proscri", "unban", "overturn", "rescind",
+            "revok", "revocation", "repeal");
+
+    /** Whether a lower-cased sentence holds one of the stems (the patterns fold case for ASCII only, as this does). */
+    private static boolean containsAny(String lower, List<String> stems) {
+        for (String stem : stems) {
+            if (lower.contains(stem)) {
                 return true;
             }
         }

@@ -152,12 +152,9 @@ public final class Furniture {
     }
 
     private static boolean hasSeparator(String line) {
-        for (int k = 0; k < line.length(); k++) {
-            if ("|\u2022\u00b7/>\u203a\u00bb".indexOf(line.charAt(k)) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        // String.indexOf is vectorised: seven scans of a paragraph beat one loop over its chars
+        return line.indexOf('|') >= 0 || line.indexOf('/') >= 0 || line.indexOf('>') >= 0 || line.indexOf('\u00b7') >= 0
+                || line.indexOf('\u00bb') >= 0 || line.indexOf('\u2022') >= 0 || line.indexOf('\u203a') >= 0;
     }
 
     /** A link's title: short, one line, no sentence-final period. */

@@ -22,7 +22,21 @@ public final class Sentences {
 
     private Sentences() {}
 
+    /** Which lines of a text to split, by their span {@code [start, end)}. */
+    @FunctionalInterface
+    public interface LineFilter {
+        boolean wanted(int start, int end);
+    }
+
     public static List<Sentence> split(String text) {
+        return split(text, (start, end) -> true);
+    }
+
+    /**
+     * The sentences of the lines {@code wanted} accepts. A line break always ends a sentence, so a
+     * caller that needs only some sentences (those holding a mention) saves the breaking of the rest.
+     */
+    public static List<Sentence> split(String text, LineFilter wanted) {
         List<Sentence> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
@@ -34,6 +48,10 @@ public final class Sentences {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
+            }
+            if (!wanted.wanted(lineStart, lineEnd)) {
+                lineStart = lineEnd + 1;
+                continue;
             }
             String line = text.substring(lineStart, lineEnd);
             it.setText(line);

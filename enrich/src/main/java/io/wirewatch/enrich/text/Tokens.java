@@ -45,9 +45,11 @@ public final class Tokens {
                 int start = i;
                 // the folded form is built only for a word with an apostrophe dropped; any other is its own text
                 StringBuilder folded = null;
+                boolean ascii = true;
                 while (i < n) {
                     char d = s.charAt(i);
                     if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+                        ascii &= d < 128;
                         if (folded != null) {
                             folded.append(d);
                         }
@@ -68,7 +70,8 @@ public final class Tokens {
                     }
                 }
                 String word = s.substring(start, i);
-                out.add(new Token(word, fold(folded == null ? word : folded.toString()), start, i));
+                // an ASCII word has no diacritics to fold (the apostrophe that ended it is not part of it)
+                out.add(new Token(word, folded == null ? (ascii ? word : fold(word)) : fold(folded.toString()), start, i));
             } else if (isApostrophe(c) && i + 1 < n && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
                     && (i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
                 out.add(new Token(s.substring(i, i + 2), "'s", i, i + 2));
