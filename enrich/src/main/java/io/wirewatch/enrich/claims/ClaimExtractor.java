@@ -96,6 +96,21 @@ public final class ClaimExtractor {
     private static final Pattern INSTITUTION_BEFORE = Pattern.compile(
             "(?:Court|Ministry|Government|Parliament|Council|Office|Prosecutor(?:\\s+General)?|authorities|government)\\s+of\\s+(?:the\\s+)?$");
 
+    // compiled once here rather than per sentence or per mention where they are used
+    private static final Pattern LEADING_CLAUSES = Pattern.compile("^.*[,;]");
+    private static final Pattern RELATIVE_PRONOUN = Pattern.compile("(?is).*\\b(?:that|which|who)\\b.*");
+    private static final Pattern AS_QUOTED_LABEL = Pattern.compile(
+            "\\bas\\s+(?:an?\\s+)?[\"'\u201C\u2018]+\\s*[^\"'\u201C\u201D\u2018\u2019]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IF_WORD = Pattern.compile("\\bif\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TERRORISM_ACT = Pattern.compile("(?s).*(?<!Anti-)\\bTerrorism Act\\b.*");
+    private static final Pattern LIST_CLOSER = Pattern.compile("(?is).*\\b(?:and|as\\s+well\\s+as)\\b.*|\\s*&.*");
+    private static final Pattern CATEGORY_NAME = Pattern.compile("(?i).*\\b(?:terrorist|terror|extremist|criminal)\\b.*");
+    private static final Pattern IN_OR_BY_BEFORE = Pattern.compile("\\b(?:in|by)\\s+(?:the\\s+)?$");
+    private static final Pattern OTHER_PREPOSITION_BEFORE = Pattern.compile(
+            "\\b(?:with|to|toward|towards|against|into|from)\\s+(?:the\\s+)?$");
+    private static final Pattern SANCTIONS_AFTER = Pattern.compile("^\\s*(?:Security Council\\s+)?sanctions");
+    private static final Pattern ACTIVITY_BAN = Pattern.compile("\\bactivit(?:y|ies)\\s+ban");
+
     private final KnowledgeBase kb;
 
     public ClaimExtractor(KnowledgeBase kb) {
@@ -109,8 +124,10 @@ public final class ClaimExtractor {
      */
     public List<Claim> extract(String text, List<Mention> mentions, String published) {
         List<Claim> out = new ArrayList<>();
-        List<Sentence> sentences = Sentences.split(text);
-        String dominant = dominantJurisdiction(aboutOrganizations(sentences, mentions));
+        MentionIndex index = new MentionIndex(mentions);
+        // only a sentence that names an organisation is read, and a sentence never spans a line break
+        List<Sentence> sentences = Sentences.split(text, (start, end) -> anyOrganization(index.within(start, end)));
+        String dominant = dominantJurisdiction(aboutOrganizations(sentences, index));
         LocalDate anchor = IsoDates.toLocalDate(published);
         for (Sentence sent : sentences) {
             String s = sent.text();
@@ -119,14 +136,13 @@ public final class ClaimExtractor {
             }
             int from = sent.start();
             int to = from + s.length();
-            List<Mention> inSentence = new ArrayList<>();
-            for (Mention m : mentions) {
-                if (m.start() >= from && m.end() <= to) {
-                    inSentence.add(m.shifted(from));
-                }
-            }
-            if (inSentence.stream().noneMatch(m -> Entity.ORG.equals(m.type()))) {
+            List<Mention> within = index.within(from, to);
+            if (!anyOrganization(within)) {
                 continue;
+            }
+            List<Mention> inSentence = new ArrayList<>(within.size());
+            for (Mention m : within) {
+                inSentence.add(m.shifted(from));
             }
             List<Triggers.Trigger> triggers = Triggers.find(s);
             if (triggers.isEmpty()) {
@@ -190,9 +206,9 @@ public final class ClaimExtractor {
                 String after = s.substring(d.end(), Math.min(s.length(), d.end() + 25));
                 int comma = after.indexOf(',');
                 String clauseAfter = comma < 0 ? after : after.substring(0, comma);
-                String clauseBefore = s.substring(0, d.start()).replaceAll("^.*[,;]", "");
+                String clauseBefore = LEADING_CLAUSES.matcher(s.substring(0, d.start())).replaceAll("");
                 boolean planned = FUTURE_CUE.matcher(clauseBefore).find()
-                        || MODAL_AFTER.matcher(clauseAfter).find() && !clauseAfter.matches("(?is).*\\b(?:that|which|who)\\b.*");
+                        || MODAL_AFTER.matcher(clauseAfter).find() && !RELATIVE_PRONOUN.matcher(clauseAfter).matches();
                 if (planned != e.future()) {
                     e = new DateExpr(e.kind(), e.year(), e.month(), e.day(), e.value(), planned);
                 }
@@ -255,8 +271,7 @@ public final class ClaimExtractor {
             return null;
         }
         if (insideQuotes(s, t.start()) && (LABEL_VERB.matcher(before).find()
-                || Pattern.compile("\\bas\\s+(?:an?\\s+)?[\"'\u201C\u2018]+\\s*[^\"'\u201C\u201D\u2018\u2019]*$",
-                Pattern.CASE_INSENSITIVE).matcher(before).find())) {
+                || AS_QUOTED_LABEL.matcher(before).find())) {
             return null; // a label others use ("refer to it as 'banned in Russia'") is not news
         }
         String word = s.substring(t.start(), t.end()).split("[\\s\\p{Punct}]", 2)[0].toLowerCase(Locale.ROOT);
@@ -273,7 +288,7 @@ public final class ClaimExtractor {
         }
         Status status = t.status();
         boolean pending = !t.state() && (PENDING_CUE.matcher(s.substring(0, t.end())).find()
-                || Pattern.compile("\\bif\\b", Pattern.CASE_INSENSITIVE).matcher(s).find());
+                || IF_WORD.matcher(s).find());
         if (pending && status == Status.DELISTED) {
             status = Status.DELISTING_PENDING;
         } else if (pending && status == Status.DESIGNATED) {
@@ -299,7 +314,7 @@ public final class ClaimExtractor {
         if (jurisdiction == null && ("FTO".equals(list) || "SDGT".equals(list))) {
             jurisdiction = "US"; // the instrument names its state
         }
-        if (jurisdiction == null && "proscription".equals(list) && s.matches("(?s).*(?<!Anti-)\\bTerrorism Act\\b.*")) {
+        if (jurisdiction == null && "proscription".equals(list) && TERRORISM_ACT.matcher(s).matches()) {
             jurisdiction = "GB";
         }
         if (jurisdiction == null) {
@@ -405,7 +420,7 @@ public final class ClaimExtractor {
         while (hi + 1 < run.size() && COORDINATOR.matcher(s.substring(run.get(hi).end(), run.get(hi + 1).start())).matches()) {
             hi++;
         }
-        if (hi == lo || !s.substring(run.get(hi - 1).end(), run.get(hi).start()).matches("(?is).*\\b(?:and|as\\s+well\\s+as)\\b.*|\\s*&.*")) {
+        if (hi == lo || !LIST_CLOSER.matcher(s.substring(run.get(hi - 1).end(), run.get(hi).start())).matches()) {
             return List.of();
         }
         List<Mention> out = new ArrayList<>();
@@ -467,7 +482,7 @@ public final class ClaimExtractor {
 
     /** "as a Foreign Terrorist Organization": a name found by pattern that is the category, not an organisation. */
     private static boolean isCategory(Mention m) {
-        return "PATTERN".equals(m.via()) && m.name().matches("(?i).*\\b(?:terrorist|terror|extremist|criminal)\\b.*");
+        return "PATTERN".equals(m.via()) && CATEGORY_NAME.matcher(m.name()).matches();
     }
 
     /**
@@ -500,14 +515,14 @@ public final class ClaimExtractor {
             }
             // "banned in Russia", "designated by the US": the agent or place of the act itself, right after it
             // ("was welcomed by Israel" further on is someone else's reaction)
-            if (Pattern.compile("\\b(?:in|by)\\s+(?:the\\s+)?$").matcher(before).find()
+            if (IN_OR_BY_BEFORE.matcher(before).find()
                     && (m.start() < t.start() || m.start() - t.end() <= 40 || DECIDED_BY.matcher(before).find())) {
                 score += 2;
             }
             if (ASKED_BEFORE.matcher(before).find() && m.end() <= t.start()) {
                 score += 6; // the one asked to act is the one who would act
             }
-            if (Pattern.compile("\\b(?:with|to|toward|towards|against|into|from)\\s+(?:the\\s+)?$").matcher(before).find()
+            if (OTHER_PREPOSITION_BEFORE.matcher(before).find()
                     || after.startsWith("-")) {
                 score -= 3;
             }
@@ -516,7 +531,7 @@ public final class ClaimExtractor {
                 if (body) {
                     score += 2;
                 }
-                if (Pattern.compile("^\\s*(?:Security Council\\s+)?sanctions").matcher(after).find()
+                if (SANCTIONS_AFTER.matcher(after).find()
                         || m.end() <= t.start() && s.substring(m.end(), t.start()).trim().length() < 3) {
                     score += 4;
                 }
@@ -548,17 +563,84 @@ public final class ClaimExtractor {
      * The mentions in sentences that name an organisation: the article's matter, without the states
      * named only in links, captions or unrelated paragraphs; all mentions when no sentence names one.
      */
-    private static List<Mention> aboutOrganizations(List<Sentence> sentences, List<Mention> mentions) {
+    private static List<Mention> aboutOrganizations(List<Sentence> sentences, MentionIndex index) {
         List<Mention> out = new ArrayList<>();
         for (Sentence sent : sentences) {
             int from = sent.start();
-            int to = from + sent.text().length();
-            List<Mention> in = mentions.stream().filter(m -> m.start() >= from && m.end() <= to).toList();
-            if (in.stream().anyMatch(m -> Entity.ORG.equals(m.type()))) {
+            List<Mention> in = index.within(from, from + sent.text().length());
+            if (anyOrganization(in)) {
                 out.addAll(in);
             }
         }
-        return out.stream().anyMatch(m -> Entity.LOC.equals(m.type()) && m.jurisdiction() != null) ? out : mentions;
+        for (Mention m : out) {
+            if (Entity.LOC.equals(m.type()) && m.jurisdiction() != null) {
+                return out;
+            }
+        }
+        return index.all();
+    }
+
+    private static boolean anyOrganization(List<Mention> mentions) {
+        for (Mention m : mentions) {
+            if (Entity.ORG.equals(m.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mentions that lie inside a span, in their order. Mentions sorted by start (as the tagger
+     * gives them) are found by binary search, so that a sentence costs its own mentions rather than
+     * the article's; any other order falls back to reading them all.
+     */
+    private static final class MentionIndex {
+        private final List<Mention> mentions;
+        private final boolean sorted;
+
+        MentionIndex(List<Mention> mentions) {
+            this.mentions = mentions;
+            boolean ok = true;
+            for (int k = 1; k < mentions.size() && ok; k++) {
+                ok = mentions.get(k - 1).start() <= mentions.get(k).start();
+            }
+            this.sorted = ok;
+        }
+
+        List<Mention> all() {
+            return mentions;
+        }
+
+        /** The mentions with {@code from <= start} and {@code end <= to}. */
+        List<Mention> within(int from, int to) {
+            List<Mention> out = new ArrayList<>();
+            if (!sorted) {
+                for (Mention m : mentions) {
+                    if (m.start() >= from && m.end() <= to) {
+                        out.add(m);
+                    }
+                }
+                return out;
+            }
+            int lo = 0;
+            int hi = mentions.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (mentions.get(mid).start() < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            // a mention starting after the span cannot end inside it
+            for (int k = lo; k < mentions.size() && mentions.get(k).start() <= to; k++) {
+                Mention m = mentions.get(k);
+                if (m.end() <= to) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
     }
 
     /** The state named most often in the article, for sentences that leave the jurisdiction implicit. */
@@ -625,7 +707,7 @@ public final class ClaimExtractor {
         if (l.contains("criminal code")) {
             return "criminal-code";
         }
-        if (Pattern.compile("\\bactivit(?:y|ies)\\s+ban").matcher(l).find()) {
+        if (ACTIVITY_BAN.matcher(l).find()) {
             return "activity-ban"; // the compound names the instrument; "a ban on the activities of" describes a designation
         }
         return null;

@@ -61,15 +61,20 @@ public final class DateMentions {
     public static List<Found> find(String s, boolean future) {
         List<Found> out = new ArrayList<>();
         boolean[] used = new boolean[s.length() + 1];
-        Matcher m = ISO.matcher(s);
+        // cheap necessary conditions of the patterns, so that most sentences skip most of them
+        String lower = s.toLowerCase(Locale.ROOT);
+        boolean digit = hasAsciiDigit(s);
+        boolean month = hasMonth(lower);
+        boolean century = s.contains("19") || s.contains("20"); // every year the patterns read is 19xx or 20xx
+        Matcher m = ISO.matcher(century ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(1)), i(m.group(2)), i(m.group(3))));
         }
-        m = MONTH_DAY_YEAR.matcher(s);
+        m = MONTH_DAY_YEAR.matcher(century && month ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(3)), month(m.group(1)), i(m.group(2))));
         }
-        m = DAY_MONTH_YEAR.matcher(s);
+        m = DAY_MONTH_YEAR.matcher(digit && month ? s : "");
         while (m.find()) {
             int day = i(m.group(1));
             if (day < 1 || day > 31) {
@@ -78,42 +83,42 @@ public final class DateMentions {
             add(out, used, s, m, m.group(3) != null ? DateExpr.absolute(i(m.group(3)), month(m.group(2)), day)
                     : DateExpr.monthDay(month(m.group(2)), day, future));
         }
-        m = MONTH_YEAR.matcher(s);
+        m = MONTH_YEAR.matcher(century && month ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(2)), month(m.group(1)), null));
         }
-        m = MONTH_DAY.matcher(s);
+        m = MONTH_DAY.matcher(digit && month ? s : "");
         while (m.find()) {
             int day = i(m.group(2));
             if (day >= 1 && day <= 31) {
                 add(out, used, s, m, DateExpr.monthDay(month(m.group(1)), day, future));
             }
         }
-        m = UNITS_AGO.matcher(s);
+        m = UNITS_AGO.matcher(lower.contains("ago") ? s : "");
         while (m.find()) {
             String n = m.group(1).toLowerCase(Locale.ROOT);
             int count = n.matches("\\d+") ? i(n) : n.startsWith("a") ? 1 : SMALL_NUMBERS.indexOf(n);
             add(out, used, s, m, DateExpr.days(-count * (m.group(2).toLowerCase(Locale.ROOT).startsWith("week") ? 7 : 1)));
         }
-        m = RELATIVE_TO_EVENT.matcher(s);
+        m = RELATIVE_TO_EVENT.matcher(lower.contains("later") || lower.contains("after") || lower.contains("earlier") ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.UNKNOWN);
         }
-        m = LAST_MONTH.matcher(s);
+        m = LAST_MONTH.matcher(month ? s : "");
         while (m.find()) {
             String rel = m.group(1).toLowerCase(Locale.ROOT);
             add(out, used, s, m, DateExpr.monthDay(month(m.group(2)), null, rel.equals("next")));
         }
-        m = IN_MONTH.matcher(s);
+        m = IN_MONTH.matcher(month ? s : "");
         while (m.find()) {
             add(out, used, s, m.start(1), m.end(1), DateExpr.monthDay(month(m.group(1)), null, future));
         }
-        m = WEEKDAY.matcher(s);
+        m = WEEKDAY.matcher(s.contains("day") ? s : "");
         while (m.find()) {
             int dow = java.time.DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT)).getValue();
             add(out, used, s, m, DateExpr.weekday(dow, future || m.group().toLowerCase(Locale.ROOT).startsWith("next")));
         }
-        m = RELATIVE.matcher(s);
+        m = RELATIVE.matcher(lower.contains("day") || lower.contains("year") || lower.contains("week") ? s : "");
         while (m.find()) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             DateExpr e = switch (r) {
@@ -126,12 +131,32 @@ public final class DateMentions {
             };
             add(out, used, s, m, e);
         }
-        m = YEAR.matcher(s);
+        m = YEAR.matcher(century ? s : "");
         while (m.find()) {
             add(out, used, s, m, DateExpr.absolute(i(m.group(1)), null, null));
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    private static boolean hasAsciiDigit(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a lower-cased sentence holds the first three letters of a month, as every form in {@link #MONTHS} does. */
+    private static boolean hasMonth(String lower) {
+        for (String prefix : MONTH_NUMBERS.keySet()) {
+            if (lower.contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Found> out, boolean[] used, String s, Matcher m, DateExpr e) {

@@ -4,6 +4,7 @@ import io.wirewatch.common.model.Status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,11 +76,18 @@ final class Triggers {
 
     static List<Trigger> find(String s) {
         List<Trigger> out = new ArrayList<>();
+        String l = s.toLowerCase(Locale.ROOT);
+        if (!containsAny(l, TRIGGER_STEMS)) {
+            return out;
+        }
         boolean[] used = new boolean[s.length() + 1];
-        addAll(out, used, s, NO_LONGER.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_VERB_NOUN.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_NOUN_VERB.matcher(s), Status.DELISTED, false);
-        addAll(out, used, s, DELIST_STRONG.matcher(s), Status.DELISTED, false);
+        boolean statusNoun = containsAny(l, STATUS_NOUN_STEMS);
+        // a pattern is run only where its own words stand ("" has no match)
+        addAll(out, used, s, NO_LONGER.matcher(l.contains("no longer") ? s : ""), Status.DELISTED, false);
+        addAll(out, used, s, DELIST_VERB_NOUN.matcher(statusNoun ? s : ""), Status.DELISTED, false);
+        addAll(out, used, s, DELIST_NOUN_VERB.matcher(statusNoun && containsAny(l, UNDONE_STEMS) ? s : ""),
+                Status.DELISTED, false);
+        addAll(out, used, s, DELIST_STRONG.matcher(containsAny(l, DELIST_STRONG_STEMS) ? s : ""), Status.DELISTED, false);
         boolean delisting = !out.isEmpty();
         Matcher m = DESIGNATE.matcher(s);
         while (m.find()) {
@@ -89,8 +97,7 @@ final class Triggers {
                 continue;
             }
             // "its list of banned organisations" names the list, it does not ban anyone
-            if (Pattern.compile("\\blists?\\s+of\\s+$", Pattern.CASE_INSENSITIVE)
-                    .matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+            if (LIST_OF_BEFORE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue;
             }
             add(out, used, s, m.start(), m.end(), Status.DESIGNATED, true);
@@ -102,7 +109,7 @@ final class Triggers {
                 out.set(k, new Trigger(Status.SANCTIONED, t.start(), t.end(), true));
             }
         }
-        Matcher kept = KEPT_ON_LIST.matcher(s);
+        Matcher kept = KEPT_ON_LIST.matcher(l.contains("list") ? s : "");
         while (kept.find()) {
             int n = out.size();
             add(out, used, s, kept.start(), kept.end(), Status.DESIGNATED, true);
@@ -110,7 +117,7 @@ final class Triggers {
                 out.set(n, new Trigger(Status.DESIGNATED, kept.start(), kept.end(), true)); // kept is a standing state
             }
         }
-        addAll(out, used, s, SANCTION.matcher(s), Status.SANCTIONED, true);
+        addAll(out, used, s, SANCTION.matcher(l.contains("sanction") || l.contains("asset") ? s : ""), Status.SANCTIONED, true);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
     }
@@ -140,6 +147,36 @@ final class Triggers {
         out.add(new Trigger(st, start, end, state));
     }
 
+    private static final Pattern LIST_OF_BEFORE = Pattern.compile("\\blists?\\s+of\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OBJECT_AFTER = Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})");
+    /**
+     * One of these stands, in any case, in every match of every trigger pattern above (a status noun,
+     * a listing or delisting verb's stem, a category word): a sentence with none of them holds no trigger.
+     */
+    private static final List<String> TRIGGER_STEMS = List.of("ban", "designat", "status", "list", "proscri", "label",
+            "restrictions", "sanction", "terror", "extremist", "overturn", "rescind", "revo", "repeal", "outlaw", "regist",
+            "asset");
+
+    /** Every form of {@link #STATUS_NOUN} holds one of these. */
+    private static final List<String> STATUS_NOUN_STEMS = List.of("ban", "designation", "status", "list", "proscription",
+            "label", "restrictions", "sanctions", "terrorist");
+    /** Every participle of {@link #DELIST_NOUN_VERB} holds one of these. */
+    private static final List<String> UNDONE_STEMS = List.of("lifted", "removed", "suspended", "ended", "dropped",
+            "scrapped", "cancel", "annulled", "quashed", "revoked", "rescinded", "overturned");
+    /** Every verb of {@link #DELIST_STRONG} holds one of these. */
+    private static final List<String> DELIST_STRONG_STEMS = List.of("list", "proscri", "unban", "overturn", "rescind",
+            "revok", "revocation", "repeal");
+
+    /** Whether a lower-cased sentence holds one of the stems (the patterns fold case for ASCII only, as this does). */
+    private static boolean containsAny(String lower, List<String> stems) {
+        for (String stem : stems) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern TO_BEFORE = Pattern.compile("\\bto\\s+$", Pattern.CASE_INSENSITIVE);
     /** A reduced relative after a noun: "a terrorist organisation banned in Russia". */
     private static final Pattern LABEL_BEFORE = Pattern.compile(
@@ -159,7 +196,7 @@ final class Triggers {
             k--;
         }
         return s.substring(k, end).equalsIgnoreCase("bans")
-                && Pattern.compile("^\\s+(?:the\\s+|a\\s+|\\p{Lu})").matcher(s.substring(end)).find();
+                && OBJECT_AFTER.matcher(s.substring(end)).find();
     }
 
     private static boolean isNoun(String w) {

@@ -92,8 +92,22 @@ public final class EntityTagger {
     private static final Set<String> TITLE_FIRST = Set.copyOf(TITLES.stream()
             .map(t -> t.split("[ .]")[0]).toList());
 
+    /** The first letters of {@link #TITLE_FIRST}: most tokens are ruled out by one array read instead of a hash. */
+    private static final boolean[] TITLE_INITIALS = new boolean[128];
+
+    static {
+        for (String t : TITLE_FIRST) {
+            TITLE_INITIALS[t.charAt(0)] = true;
+        }
+    }
+
     private final KnowledgeBase kb;
     private final Node root = new Node();
+    /**
+     * A 65,536-bit filter over the hash codes of the words that can start an alias: most words of a
+     * text start none, and are passed over without the lower-casing, spelling and trie look-ups.
+     */
+    private final long[] firstWords = new long[1 << 10];
 
     /** An alias with its words as written, for the case check. */
     private record Candidate(KnowledgeBase.Alias alias, List<Token> words) {}
@@ -122,6 +136,45 @@ public final class EntityTagger {
         }
         // at one node names come before aliases before demonyms before metonyms; ties keep load order
         forEach(root, n -> n.candidates.sort(Comparator.comparingInt(c -> c.alias().kind().ordinal())));
+        // every lower-cased spelling whose key starts an alias
+        for (String k : root.next.keySet()) {
+            markFirstWord(k.hashCode());
+        }
+        for (Map.Entry<String, String> e : kb.spellingKeys().entrySet()) {
+            if (root.next.containsKey(e.getValue())) {
+                markFirstWord(e.getKey().hashCode());
+            }
+        }
+    }
+
+    private void markFirstWord(int hash) {
+        int b = firstWordBit(hash);
+        firstWords[b >>> 6] |= 1L << b;
+    }
+
+    private static int firstWordBit(int hash) {
+        return (hash ^ (hash >>> 16)) & 0xFFFF;
+    }
+
+    /**
+     * Whether a word may start an alias, read without lower-casing it or looking up its spelling:
+     * false only when no alias starts with it. An ASCII word's lower-case hash is computed in place
+     * (it equals {@code String.hashCode} of the lower-cased word); any other word is looked up.
+     */
+    private boolean mayStartAlias(String folded) {
+        int h = 0;
+        for (int k = 0; k < folded.length(); k++) {
+            char c = folded.charAt(k);
+            if (c >= 128) {
+                return true;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            h = 31 * h + c;
+        }
+        int b = firstWordBit(h);
+        return (firstWords[b >>> 6] & (1L << b)) != 0;
     }
 
     private static void forEach(Node n, java.util.function.Consumer<Node> f) {
@@ -165,17 +218,21 @@ public final class EntityTagger {
     /** Longest match over the trie; an ambiguous alias counts only when its entity is named plainly too. */
     private List<Mention> knowledgeBaseMentions(String text, List<Token> tokens) {
         List<Token> words = matchable(tokens);
-        String[] keys = new String[words.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = key(words.get(k));
-        }
+        String[] keys = new String[words.size()]; // each computed when first needed
         List<Mention> found = new ArrayList<>();
         List<KnowledgeBase.Alias> via = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
+            if (!mayStartAlias(words.get(i).folded())) {
+                i++;
+                continue;
+            }
             Node n = root;
             KnowledgeBase.Alias best = null;
             int bestEnd = -1;
             for (int j = i; j < words.size(); j++) {
+                if (keys[j] == null) {
+                    keys[j] = key(words.get(j));
+                }
                 n = n.next.get(keys[j]);
                 if (n == null) {
                     break;
@@ -533,7 +590,8 @@ public final class EntityTagger {
         Matcher m = TITLED_PERSON.matcher(text);
         int after = 0;
         for (Token title : tokens) {
-            if (title.start() < after || !TITLE_FIRST.contains(title.text())
+            char c0 = title.text().charAt(0);
+            if (title.start() < after || c0 >= 128 || !TITLE_INITIALS[c0] || !TITLE_FIRST.contains(title.text())
                     || !m.region(title.start(), text.length()).lookingAt()) {
                 continue;
             }

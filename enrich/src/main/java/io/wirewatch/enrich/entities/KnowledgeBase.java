@@ -63,6 +63,11 @@ public final class KnowledgeBase {
         return spellings.getOrDefault(word, word);
     }
 
+    /** Every word of a spelling group with its group's key, as {@link #spellingKey} reads them. */
+    public Map<String, String> spellingKeys() {
+        return Collections.unmodifiableMap(spellings);
+    }
+
     /** One group of equivalent spellings a line, '|'-separated (kb/spellings.tsv). */
     void loadSpellings(InputStream in) {
         for (String[] c : rows(in, 1, "spellings.tsv")) {

@@ -22,24 +22,44 @@ public final class Sentences {
 
     private Sentences() {}
 
+    /** Which lines of a text to split, by their span {@code [start, end)}. */
+    @FunctionalInterface
+    public interface LineFilter {
+        boolean wanted(int start, int end);
+    }
+
     public static List<Sentence> split(String text) {
+        return split(text, (start, end) -> true);
+    }
+
+    /**
+     * The sentences of the lines {@code wanted} accepts. A line break always ends a sentence, so a
+     * caller that needs only some sentences (those holding a mention) saves the breaking of the rest.
+     */
+    public static List<Sentence> split(String text, LineFilter wanted) {
         List<Sentence> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
         }
+        // one iterator for the whole text: creating one clones the rule tables, which cost more than a line's breaking
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         int lineStart = 0;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
+            if (!wanted.wanted(lineStart, lineEnd)) {
+                lineStart = lineEnd + 1;
+                continue;
+            }
             String line = text.substring(lineStart, lineEnd);
-            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
             it.setText(line);
             int s = it.first();
             for (int e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
                 // "...adhere to the U.N. Security Council sanctions": keep going past an initialism
-                while (e < line.length() && INITIALISM_END.matcher(line.substring(s, e).strip()).find()
+                while (e < line.length() && mayEndInInitialism(line, s, e)
+                        && INITIALISM_END.matcher(line.substring(s, e).strip()).find()
                         && !opensSentence(line.substring(e))) {
                     int next = it.next();
                     if (next == BreakIterator.DONE) {
@@ -55,6 +75,15 @@ public final class Sentences {
             lineStart = lineEnd + 1;
         }
         return out;
+    }
+
+    /** A cheap necessary condition of {@link #INITIALISM_END}: the break, less trailing space, ends in "X.". */
+    private static boolean mayEndInInitialism(String line, int s, int e) {
+        int k = e;
+        while (k > s && Character.isWhitespace(line.charAt(k - 1))) {
+            k--;
+        }
+        return k - s >= 4 && line.charAt(k - 1) == '.' && Character.isUpperCase(line.codePointBefore(k - 1));
     }
 
     private static boolean opensSentence(String rest) {

@@ -24,6 +24,14 @@ public final class Tokens {
     }
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Punctuation tokens of one ASCII character, shared rather than allocated per token. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
 
     private Tokens() {}
 
@@ -35,11 +43,16 @@ public final class Tokens {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
-                StringBuilder folded = new StringBuilder();
+                // the folded form is built only for a word with an apostrophe dropped; any other is its own text
+                StringBuilder folded = null;
+                boolean ascii = true;
                 while (i < n) {
                     char d = s.charAt(i);
                     if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
-                        folded.append(d);
+                        ascii &= d < 128;
+                        if (folded != null) {
+                            folded.append(d);
+                        }
                         i++;
                     } else if (isApostrophe(d) && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
                         // possessive 's ends the word; any other in-word apostrophe is dropped (Hay'at)
@@ -48,19 +61,24 @@ public final class Tokens {
                         if (possessive) {
                             break;
                         }
+                        if (folded == null) {
+                            folded = new StringBuilder(2 * (i - start) + 16).append(s, start, i);
+                        }
                         i++;
                     } else {
                         break;
                     }
                 }
-                out.add(new Token(s.substring(start, i), fold(folded.toString()), start, i));
+                String word = s.substring(start, i);
+                // an ASCII word has no diacritics to fold (the apostrophe that ended it is not part of it)
+                out.add(new Token(word, folded == null ? (ascii ? word : fold(word)) : fold(folded.toString()), start, i));
             } else if (isApostrophe(c) && i + 1 < n && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
                     && (i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
                 out.add(new Token(s.substring(i, i + 2), "'s", i, i + 2));
                 i += 2;
             } else if (!Character.isWhitespace(c)) {
-                out.add(new Token(String.valueOf(c), isApostrophe(c) ? "'" : isDash(c) ? "-" : String.valueOf(c),
-                        i, i + 1));
+                String one = c < ONE_CHAR.length ? ONE_CHAR[c] : String.valueOf(c);
+                out.add(new Token(one, isApostrophe(c) ? "'" : isDash(c) ? "-" : one, i, i + 1));
                 i++;
             } else {
                 i++;
