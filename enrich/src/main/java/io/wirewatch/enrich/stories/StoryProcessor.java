@@ -37,6 +37,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) { stories.put(s.id(), s); }
+            public void deleteStory(String id) { stories.delete(id); }
             public List<String> postings(String term) {
                 Postings p = postings.get(term);
                 return p == null ? List.of() : p.storyIds();
@@ -57,6 +58,6 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         EnrichedArticle a = record.value();
         StoryClusterer.Assignment as = clusterer.assign(a);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
-                as.story().toStory())));
+                as.story().toStory(), as.absorbedStoryId())));
     }
 }

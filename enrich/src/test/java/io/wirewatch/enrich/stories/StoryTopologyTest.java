@@ -131,4 +131,46 @@ class StoryTopologyTest {
         assertThat(monthLater.storyId()).isNotEqualTo(first.storyId());
         assertThat(monthLater.duplicateOf()).isEqualTo("f1");
     }
+
+    @Test
+    void aFragmentOfAStoryIsAbsorbedOnceAnArticleBridgesThem() {
+        send("e1", "one.example", "2026-05-05", "Portugal votes for a new parliament", ELECTION);
+        EnrichedArticle eruption = send("v1", "one.example", "2026-05-05", "Volcano erupts on Reykjanes peninsula",
+                "Lava fountains rose from a fissure as the volcano erupted overnight, seismologists reported. "
+                        + "The eruption sent magma across the peninsula.");
+        EnrichedArticle evacuation = send("v2", "two.example", "2026-05-05", "Grindavik residents evacuated",
+                "Residents of the fishing town left their homes as roads cracked, and police closed access "
+                        + "to the harbour, officials said.");
+        // two reports of one event that share no words yet: two stories for now
+        assertThat(evacuation.storyId()).isNotEqualTo(eruption.storyId());
+
+        // a round-up telling both: it joins one, and the grown story now resembles the other
+        EnrichedArticle bridge = send("v3", "three.example", "2026-05-05",
+                "Volcano erupts on Reykjanes peninsula, Grindavik residents evacuated",
+                "Lava fountains rose from a fissure as the volcano erupted overnight and magma spread across the "
+                        + "peninsula. Residents of the fishing town left their homes as roads cracked; police "
+                        + "closed access to the harbour.");
+        EnrichedArticle later = send("v4", "four.example", "2026-05-06", "Grindavik harbour closed",
+                "Police kept access to the fishing town closed as residents waited to return to their homes "
+                        + "and roads cracked further.");
+
+        // the bridge joined one story and pulled the other in: one story from then on
+        assertThat(later.storyId()).isEqualTo(bridge.storyId());
+        assertThat(bridge.storyId()).isIn(eruption.storyId(), evacuation.storyId());
+        String absorbed = bridge.storyId().equals(eruption.storyId()) ? evacuation.storyId() : eruption.storyId();
+        // the storyId each article got when it was processed stays what it was
+        assertThat(out.get("v1").storyId()).isEqualTo(eruption.storyId());
+
+        var updates = stories.readKeyValuesToList();
+        var tombstone = updates.stream().filter(kv -> kv.key.equals(absorbed) && kv.value == null).findFirst();
+        assertThat(tombstone).as("the absorbed story is deleted from news.stories.v1").isPresent();
+        Story survivor = updates.stream().filter(kv -> kv.key.equals(bridge.storyId()))
+                .reduce((x, y) -> y).orElseThrow().value;
+        assertThat(survivor.articleIds()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4");
+        assertThat(survivor.outlets()).contains("one.example", "two.example", "three.example", "four.example");
+        Story unrelated = updates.stream().filter(kv -> kv.key.equals(out.get("e1").storyId()))
+                .reduce((x, y) -> y).orElseThrow().value;
+        assertThat(unrelated).as("an unrelated story is left alone").isNotNull();
+        assertThat(unrelated.articleIds()).containsExactly("e1");
+    }
 }
