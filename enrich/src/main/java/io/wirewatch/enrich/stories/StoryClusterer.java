@@ -30,7 +30,7 @@ public final class StoryClusterer {
                          int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight,
                          double mergeThreshold) {
         public static Params defaults() {
-            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200, 3.0, 0.3);
+            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3);
         }
     }
 
