@@ -19,8 +19,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.List;
-
 /**
  * enrich: raw articles → entities and claims (stateless, on every partition) → one story
  * partition where the clustering state lives → enriched articles and the stories table.
@@ -60,10 +58,7 @@ public final class EnrichTopology {
         assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
                 .to(Topics.ENRICHED, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
 
-        // a story absorbed by another is deleted from the compacted table: its articles are in the survivor
-        assigned.flatMap((id, a) -> a.absorbedStoryId() == null ? List.of(KeyValue.pair(a.story().id(), a.story()))
-                        : List.of(KeyValue.pair(a.absorbedStoryId(), (Story) null), KeyValue.pair(a.story().id(), a.story())),
-                        Named.as("story-update"))
+        assigned.map((id, a) -> KeyValue.pair(a.story().id(), a.story()), Named.as("story-update"))
                 .to(Topics.STORIES, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
 
         return builder.build();

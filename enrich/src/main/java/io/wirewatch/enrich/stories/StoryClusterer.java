@@ -35,7 +35,7 @@ public final class StoryClusterer {
     }
 
     /** The outcome for one article. */
-    public record Assignment(String storyId, String duplicateOf, StoryState story, String absorbedStoryId) {}
+    public record Assignment(String storyId, String duplicateOf, StoryState story) {}
 
     private static final String DOCS_KEY = "\u0000docs";
     private static final int MAX_ARTICLE_IDS = 500;
@@ -112,15 +112,13 @@ public final class StoryClusterer {
         } else {
             story = start(a, vec, ents, eventTime);
         }
-        String absorbed = null;
         if (best != null && bestSim >= p.threshold()) {
             StoryState other = mergeCandidate(story, live);
             if (other != null) {
                 // the larger story survives (the older one on a tie): its id is the one users already saw most
                 StoryState survivor = other.size() >= story.size() ? other : story;
                 StoryState gone = survivor == other ? story : other;
-                story = absorb(survivor, gone);
-                absorbed = gone.id();
+                story = absorb(survivor, gone, a);
                 store.deleteStory(gone.id());
                 keys.addAll(topTerms(story.centroid(), p.indexTerms()));
             }
@@ -138,7 +136,7 @@ public final class StoryClusterer {
             }
             store.putPostings(k, post);
         }
-        return new Assignment(story.id(), duplicateOf, story, absorbed);
+        return new Assignment(story.id(), duplicateOf, story);
     }
 
     /**
@@ -161,25 +159,31 @@ public final class StoryClusterer {
         return best;
     }
 
-    /** One story holding both: summed centroids and entity counts, the union of articles and outlets. */
-    private StoryState absorb(StoryState survivor, StoryState gone) {
+    /**
+     * The survivor, taking the absorbed story's centroid and entity counts. Its articles and outlets stay
+     * its own plus the current article: the absorbed story stays on news.stories.v1 as users saw it,
+     * listing the articles that name it, so that the stories still partition the articles.
+     */
+    private StoryState absorb(StoryState survivor, StoryState gone, EnrichedArticle a) {
         Map<String, Double> c = new HashMap<>(survivor.centroid());
         gone.centroid().forEach((k, v) -> c.merge(k, v, Double::sum));
         Map<String, Integer> ec = new HashMap<>(survivor.entityCounts());
         gone.entityCounts().forEach((k, v) -> ec.merge(k, v, Integer::sum));
         List<String> ids = new ArrayList<>(survivor.articleIds());
-        for (String id : gone.articleIds()) {
-            if (!ids.contains(id) && ids.size() < MAX_ARTICLE_IDS) {
-                ids.add(id);
-            }
+        if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
+            ids.add(a.id());
         }
         List<String> outlets = new ArrayList<>(survivor.outlets());
-        gone.outlets().stream().filter(o -> !outlets.contains(o)).forEach(outlets::add);
-        String first = IsoDates.compare(gone.firstSeen(), survivor.firstSeen()) < 0 ? gone.firstSeen() : survivor.firstSeen();
-        String last = IsoDates.compare(gone.lastSeen(), survivor.lastSeen()) > 0 ? gone.lastSeen() : survivor.lastSeen();
+        if (a.outlet() != null && !outlets.contains(a.outlet())) {
+            outlets.add(a.outlet());
+        }
+        String seen = a.published() != null ? a.published() : a.fetched();
+        String first = IsoDates.compare(seen, survivor.firstSeen()) < 0 ? seen : survivor.firstSeen();
+        String last = IsoDates.compare(seen, survivor.lastSeen()) > 0 ? seen : survivor.lastSeen();
         String anchor = survivor.anchorDate();
-        if (gone.anchorDate() != null && (anchor == null || gone.anchorDate().compareTo(anchor) < 0)) {
-            anchor = gone.anchorDate();
+        String pub = datePart(a.published());
+        if (pub != null && (anchor == null || pub.compareTo(anchor) < 0)) {
+            anchor = pub;
         }
         return new StoryState(survivor.id(), survivor.headline() != null ? survivor.headline() : gone.headline(),
                 first, last, anchor, Math.max(survivor.lastEventTime(), gone.lastEventTime()), ids, outlets, ec,

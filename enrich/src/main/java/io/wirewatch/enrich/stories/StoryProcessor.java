@@ -58,6 +58,6 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         EnrichedArticle a = record.value();
         StoryClusterer.Assignment as = clusterer.assign(a);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
-                as.story().toStory(), as.absorbedStoryId())));
+                as.story().toStory())));
     }
 }
