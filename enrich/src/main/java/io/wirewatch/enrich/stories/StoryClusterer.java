@@ -27,9 +27,10 @@ public final class StoryClusterer {
 
     /** Tunable parameters; the defaults are what the development sets chose (BENCHMARKS.md). */
     public record Params(double threshold, double entityWeight, double nearCopy, long windowMillis,
-                         int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight) {
+                         int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight,
+                         double mergeThreshold) {
         public static Params defaults() {
-            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200, 3.0);
+            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3);
         }
     }
 
@@ -84,6 +85,7 @@ public final class StoryClusterer {
 
         StoryState best = null;
         double bestSim = 0;
+        List<StoryState> live = new ArrayList<>();
         for (String id : candidates) {
             StoryState s = store.story(id);
             if (s == null) {
@@ -92,6 +94,7 @@ public final class StoryClusterer {
             if (eventTime >= 0 && s.lastEventTime() >= 0 && Math.abs(eventTime - s.lastEventTime()) > p.windowMillis()) {
                 continue;
             }
+            live.add(s);
             double sim = similarity(vec, ents, s);
             if (sim > bestSim) {
                 bestSim = sim;
@@ -109,6 +112,17 @@ public final class StoryClusterer {
         } else {
             story = start(a, vec, ents, eventTime);
         }
+        if (best != null && bestSim >= p.threshold()) {
+            StoryState other = mergeCandidate(story, live);
+            if (other != null) {
+                // the larger story survives (the older one on a tie): its id is the one users already saw most
+                StoryState survivor = other.size() >= story.size() ? other : story;
+                StoryState gone = survivor == other ? story : other;
+                story = absorb(survivor, gone, a);
+                store.deleteStory(gone.id());
+                keys.addAll(topTerms(story.centroid(), p.indexTerms()));
+            }
+        }
         if (exactCopyOf == null) {
             store.putArticleWithText(hash, a.id());
         }
@@ -123,6 +137,58 @@ public final class StoryClusterer {
             store.putPostings(k, post);
         }
         return new Assignment(story.id(), duplicateOf, story);
+    }
+
+    /**
+     * The live story whose centroid the grown story now resembles most, if that reaches the merge
+     * threshold: a big story often starts as two or three fragments before its centroid settles.
+     */
+    private StoryState mergeCandidate(StoryState story, List<StoryState> live) {
+        StoryState best = null;
+        double bestSim = p.mergeThreshold();
+        for (StoryState s : live) {
+            if (s.id().equals(story.id())) {
+                continue;
+            }
+            double sim = TextVectors.cosine(story.centroid(), s.centroid());
+            if (sim >= bestSim) {
+                bestSim = sim;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The survivor, taking the absorbed story's centroid and entity counts. Its articles and outlets stay
+     * its own plus the current article: the absorbed story stays on news.stories.v1 as users saw it,
+     * listing the articles that name it, so that the stories still partition the articles.
+     */
+    private StoryState absorb(StoryState survivor, StoryState gone, EnrichedArticle a) {
+        Map<String, Double> c = new HashMap<>(survivor.centroid());
+        gone.centroid().forEach((k, v) -> c.merge(k, v, Double::sum));
+        Map<String, Integer> ec = new HashMap<>(survivor.entityCounts());
+        gone.entityCounts().forEach((k, v) -> ec.merge(k, v, Integer::sum));
+        List<String> ids = new ArrayList<>(survivor.articleIds());
+        if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
+            ids.add(a.id());
+        }
+        List<String> outlets = new ArrayList<>(survivor.outlets());
+        if (a.outlet() != null && !outlets.contains(a.outlet())) {
+            outlets.add(a.outlet());
+        }
+        String seen = a.published() != null ? a.published() : a.fetched();
+        String first = IsoDates.compare(seen, survivor.firstSeen()) < 0 ? seen : survivor.firstSeen();
+        String last = IsoDates.compare(seen, survivor.lastSeen()) > 0 ? seen : survivor.lastSeen();
+        String anchor = survivor.anchorDate();
+        String pub = datePart(a.published());
+        if (pub != null && (anchor == null || pub.compareTo(anchor) < 0)) {
+            anchor = pub;
+        }
+        return new StoryState(survivor.id(), survivor.headline() != null ? survivor.headline() : gone.headline(),
+                first, last, anchor, Math.max(survivor.lastEventTime(), gone.lastEventTime()), ids, outlets, ec,
+                top(c, p.centroidTerms()), survivor.firstVector(), survivor.firstArticleId(),
+                survivor.size() + gone.size());
     }
 
     private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {

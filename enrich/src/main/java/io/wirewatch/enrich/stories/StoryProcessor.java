@@ -37,6 +37,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) { stories.put(s.id(), s); }
+            public void deleteStory(String id) { stories.delete(id); }
             public List<String> postings(String term) {
                 Postings p = postings.get(term);
                 return p == null ? List.of() : p.storyIds();

@@ -8,6 +8,9 @@ public interface StoryStateStore {
 
     void putStory(StoryState s);
 
+    /** Forgets a story (one absorbed by another). */
+    void deleteStory(String id);
+
     List<String> postings(String term);
 
     void putPostings(String term, List<String> storyIds);

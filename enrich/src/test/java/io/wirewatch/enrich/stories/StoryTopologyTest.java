@@ -10,6 +10,7 @@ import io.wirewatch.enrich.EnrichService;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -101,8 +103,7 @@ class StoryTopologyTest {
         assertThat(other.duplicateOf()).isNull();
         assertThat(unrelated.storyId()).isNotEqualTo(first.storyId());
 
-        Story story = stories.readKeyValuesToList().stream().filter(kv -> kv.key.equals(first.storyId()))
-                .reduce((x, y) -> y).orElseThrow().value;
+        Story story = last(stories.readKeyValuesToList(), first.storyId());
         assertThat(story.articleIds()).containsExactly("f1", "f2");
         assertThat(story.outlets()).containsExactly("one.example", "two.example");
         assertThat(story.headline()).isEqualTo("Elbe floods Dresden old town");
@@ -130,5 +131,53 @@ class StoryTopologyTest {
         assertThat(sameDay.storyId()).isEqualTo(first.storyId());
         assertThat(monthLater.storyId()).isNotEqualTo(first.storyId());
         assertThat(monthLater.duplicateOf()).isEqualTo("f1");
+    }
+
+    private static final String ERUPTION = "Lava fountains rose from a fissure as the volcano erupted overnight, "
+            + "seismologists reported. The eruption sent magma across the peninsula.";
+    private static final String EVACUATION = "Residents of the fishing town left their homes as roads cracked, and "
+            + "police closed access to the harbour, officials said.";
+    /** A round-up telling both. */
+    private static final String ROUNDUP = "Lava fountains rose from a fissure as the volcano erupted overnight and "
+            + "magma spread across the peninsula. Residents of the fishing town left their homes as roads cracked; "
+            + "police closed access to the harbour.";
+    private static final String HARBOUR = "Police kept access to the fishing town closed as residents waited to "
+            + "return to their homes and roads cracked further.";
+
+    @Test
+    void aFragmentOfAStoryIsAbsorbedOnceAnArticleBridgesThem() {
+        send("e1", "one.example", "2026-05-05", "Portugal votes for a new parliament", ELECTION);
+        EnrichedArticle eruption = send("v1", "one.example", "2026-05-05", "Volcano erupts on Reykjanes peninsula",
+                ERUPTION);
+        EnrichedArticle evacuation = send("v2", "two.example", "2026-05-05", "Grindavik residents evacuated",
+                EVACUATION);
+        // two reports of one event that share no words yet: two stories for now
+        assertThat(evacuation.storyId()).isNotEqualTo(eruption.storyId());
+
+        // the round-up joins one, and the grown story now resembles the other
+        EnrichedArticle bridge = send("v3", "three.example", "2026-05-05",
+                "Volcano erupts on Reykjanes peninsula, Grindavik residents evacuated", ROUNDUP);
+        EnrichedArticle later = send("v4", "four.example", "2026-05-06", "Grindavik harbour closed", HARBOUR);
+
+        // one story from then on
+        assertThat(later.storyId()).isEqualTo(bridge.storyId());
+        assertThat(bridge.storyId()).isIn(eruption.storyId(), evacuation.storyId());
+        String absorbed = bridge.storyId().equals(eruption.storyId()) ? evacuation.storyId() : eruption.storyId();
+        // the storyId each article got when it was processed stays what it was
+        assertThat(out.get("v1").storyId()).isEqualTo(eruption.storyId());
+
+        // the stories table still partitions the articles: each lists the articles that name it
+        var updates = stories.readKeyValuesToList();
+        Story survivor = last(updates, bridge.storyId());
+        String survivorFirst = survivor.id().equals(eruption.storyId()) ? "v1" : "v2";
+        assertThat(survivor.articleIds()).containsExactlyInAnyOrder(survivorFirst, "v3", "v4");
+        assertThat(last(updates, absorbed).articleIds()).containsExactly(survivorFirst.equals("v1") ? "v2" : "v1");
+        Story unrelated = last(updates, out.get("e1").storyId());
+        assertThat(unrelated).as("an unrelated story is left alone").isNotNull();
+        assertThat(unrelated.articleIds()).containsExactly("e1");
+    }
+
+    private static Story last(List<KeyValue<String, Story>> updates, String storyId) {
+        return updates.stream().filter(kv -> kv.key.equals(storyId)).reduce((x, y) -> y).orElseThrow().value;
     }
 }
