@@ -29,7 +29,7 @@ public final class StoryClusterer {
     public record Params(double threshold, double entityWeight, double nearCopy, long windowMillis,
                          int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight) {
         public static Params defaults() {
-            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 12, 32, 200, 3.0);
+            return new Params(0.12, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 12, 32, 200, 3.0);
         }
     }
 
@@ -52,6 +52,16 @@ public final class StoryClusterer {
         long eventTime = IsoDates.toEpochMillis(a.published());
         String hash = textHash(text);
         String exactCopyOf = store.articleWithText(hash);
+        NearDuplicates.Probe probe = NearDuplicates.probe(store, text, p.nearCopy());
+        // an exact or near copy joins its original's story; duplicateOf names the earliest article
+        NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
+                : probe == null ? null : probe.original();
+        String duplicateOf = original != null ? original.originalId() : exactCopyOf;
+        StoryState originalStory = original == null ? null : store.story(original.storyId());
+        if (originalStory != null && eventTime >= 0 && originalStory.lastEventTime() >= 0
+                && Math.abs(eventTime - originalStory.lastEventTime()) > p.windowMillis()) {
+            originalStory = null; // a re-run after the window starts a story of its own (still a copy)
+        }
 
         // the headline names the event: its terms count titleWeight times
         Map<String, Double> tf = new HashMap<>();
@@ -78,8 +88,10 @@ public final class StoryClusterer {
             }
         }
         Set<String> candidates = new LinkedHashSet<>();
-        for (String k : keys) {
-            candidates.addAll(store.postings(k));
+        if (originalStory == null) {
+            for (String k : keys) {
+                candidates.addAll(store.postings(k));
+            }
         }
 
         StoryState best = null;
@@ -99,12 +111,10 @@ public final class StoryClusterer {
             }
         }
 
-        String duplicateOf = exactCopyOf;
         StoryState story;
-        if (best != null && bestSim >= p.threshold()) {
-            if (duplicateOf == null && TextVectors.cosine(vec, best.firstVector()) >= p.nearCopy()) {
-                duplicateOf = best.firstArticleId();
-            }
+        if (originalStory != null) {
+            story = join(originalStory, a, vec, ents, eventTime);
+        } else if (best != null && bestSim >= p.threshold()) {
             story = join(best, a, vec, ents, eventTime);
         } else {
             story = start(a, vec, ents, eventTime);
@@ -113,6 +123,9 @@ public final class StoryClusterer {
             store.putArticleWithText(hash, a.id());
         }
         store.putStory(story);
+        if (probe != null) {
+            NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
+        }
         for (String k : keys) {
             List<String> post = new ArrayList<>(store.postings(k));
             post.remove(story.id());

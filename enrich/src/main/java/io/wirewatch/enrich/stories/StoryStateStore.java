@@ -19,4 +19,13 @@ public interface StoryStateStore {
     String articleWithText(String textHash);
 
     void putArticleWithText(String textHash, String articleId);
+
+    /** The earliest article with this near-copy band key, or null. */
+    String nearCopyBand(String bandKey);
+
+    void putNearCopyBand(String bandKey, String articleId);
+
+    NearDuplicates.Fingerprint fingerprint(String articleId);
+
+    void putFingerprint(String articleId, NearDuplicates.Fingerprint f);
 }
