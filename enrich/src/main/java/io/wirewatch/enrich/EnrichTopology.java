@@ -76,26 +76,29 @@ public final class EnrichTopology {
     /**
      * Stories need every article in one place: the caller hands over a single-partition stream, where
      * one clustering state lives. Store values are binary (Smile): a story is read once per candidate,
-     * so parsing JSON doubles dominated. Record caches coalesce the per-term writes (document
-     * frequencies, postings) into one store and changelog write per key and commit.
+     * so parsing JSON doubles dominated. Record caches coalesce the repeated writes (document
+     * frequencies, postings, live stories) into one store and changelog write per key and commit.
      */
     private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
                                                                   KStream<String, EnrichedArticle> articles,
                                                                   StoryClusterer.Params params,
                                                                   StoryProcessor.CacheSizes sizes) {
-        addStore(builder, StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class));
-        addStore(builder, StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class));
-        addStore(builder, StoryProcessor.DF_STORE, Serdes.Long());
-        addStore(builder, StoryProcessor.TEXT_STORE, Serdes.String());
-        addStore(builder, StoryProcessor.BANDS_STORE, Serdes.String());
-        addStore(builder, StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class));
+        addStore(builder, StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), true);
+        addStore(builder, StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), true);
+        addStore(builder, StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class), true);
+        addStore(builder, StoryProcessor.DF_STORE, Serdes.Long(), true);
+        // keys written once per article: a record cache would only add lookups
+        addStore(builder, StoryProcessor.TEXT_STORE, Serdes.String(), false);
+        addStore(builder, StoryProcessor.BANDS_STORE, Serdes.String(), false);
+        addStore(builder, StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class), false);
         return articles.process(() -> new StoryProcessor(params, sizes), Named.as("assign-stories"),
-                StoryProcessor.STORIES_STORE, StoryProcessor.POSTINGS_STORE, StoryProcessor.DF_STORE,
-                StoryProcessor.TEXT_STORE, StoryProcessor.BANDS_STORE, StoryProcessor.FINGERPRINTS_STORE);
+                StoryProcessor.STORIES_STORE, StoryProcessor.LAST_EVENT_STORE, StoryProcessor.POSTINGS_STORE,
+                StoryProcessor.DF_STORE, StoryProcessor.TEXT_STORE, StoryProcessor.BANDS_STORE,
+                StoryProcessor.FINGERPRINTS_STORE);
     }
 
-    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled());
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values, boolean recordCache) {
+        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        builder.addStateStore(recordCache ? store.withCachingEnabled() : store);
     }
 }

@@ -1,5 +1,6 @@
 package io.wirewatch.common.serde;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -19,8 +20,14 @@ import java.io.IOException;
  */
 public final class SmileSerde<T> implements Serde<T> {
 
-    /** {@link Json#MAPPER}'s configuration and modules over the Smile format. */
-    static final ObjectMapper MAPPER = Json.MAPPER.copyWith(new SmileFactory());
+    /**
+     * {@link Json#MAPPER}'s configuration and modules over the Smile format. Names are neither
+     * interned nor canonicalised: state values are maps keyed by an open vocabulary (terms), and
+     * interning every new term in the JVM string table became the top cost as stores grew.
+     */
+    static final ObjectMapper MAPPER = Json.MAPPER.copyWith(new SmileFactory()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES));
 
     private final Class<T> type;
     private final ObjectReader reader;

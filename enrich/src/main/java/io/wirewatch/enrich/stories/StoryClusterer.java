@@ -58,8 +58,7 @@ public final class StoryClusterer {
                 : probe == null ? null : probe.original();
         String duplicateOf = original != null ? original.originalId() : exactCopyOf;
         StoryState originalStory = original == null ? null : store.story(original.storyId());
-        if (originalStory != null && eventTime >= 0 && originalStory.lastEventTime() >= 0
-                && Math.abs(eventTime - originalStory.lastEventTime()) > p.windowMillis()) {
+        if (originalStory != null && outsideWindow(eventTime, originalStory.lastEventTime())) {
             originalStory = null; // a re-run after the window starts a story of its own (still a copy)
         }
 
@@ -97,11 +96,16 @@ public final class StoryClusterer {
         StoryState best = null;
         double bestSim = 0;
         for (String id : candidates) {
+            // most candidates of a big store are past the window: skip them before decoding the story
+            Long last = store.lastEventTime(id);
+            if (last != null && outsideWindow(eventTime, last)) {
+                continue;
+            }
             StoryState s = store.story(id);
             if (s == null) {
                 continue;
             }
-            if (eventTime >= 0 && s.lastEventTime() >= 0 && Math.abs(eventTime - s.lastEventTime()) > p.windowMillis()) {
+            if (outsideWindow(eventTime, s.lastEventTime())) {
                 continue;
             }
             double sim = similarity(vec, ents, s);
@@ -136,6 +140,11 @@ public final class StoryClusterer {
             store.putPostings(k, post);
         }
         return new Assignment(story.id(), duplicateOf, story);
+    }
+
+    /** A story stops taking articles once the window has passed since its last dated article (either way). */
+    private boolean outsideWindow(long eventTime, long storyLastEventTime) {
+        return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
     }
 
     private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {

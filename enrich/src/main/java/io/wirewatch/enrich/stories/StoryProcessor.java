@@ -16,6 +16,7 @@ import java.util.List;
 public final class StoryProcessor implements Processor<String, EnrichedArticle, String, StoryAssignment> {
 
     public static final String STORIES_STORE = "story-state";
+    public static final String LAST_EVENT_STORE = "story-last-event-time";
     public static final String POSTINGS_STORE = "story-postings";
     public static final String DF_STORE = "term-document-frequency";
     public static final String TEXT_STORE = "article-text-hashes";
@@ -29,9 +30,9 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
      * Entries kept decoded per store. A story is about 25 KB decoded (centroid and first vector), so
      * the defaults hold about 50 MB of stories: the live ones a stream of news keeps hitting.
      */
-    public record CacheSizes(int stories, int postings, int documentFrequencies) {
+    public record CacheSizes(int stories, int postings, int documentFrequencies, int lastEventTimes) {
         public static CacheSizes defaults() {
-            return new CacheSizes(2048, 20_000, 200_000);
+            return new CacheSizes(2048, 20_000, 200_000, 200_000);
         }
     }
 
@@ -42,6 +43,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     private LiveCache<StoryState> stories;
     private LiveCache<Postings> postings;
     private LiveCache<Long> df;
+    private LiveCache<Long> lastEvent;
 
     public StoryProcessor(StoryClusterer.Params params) {
         this(params, CacheSizes.defaults());
@@ -58,15 +60,21 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         stories = new LiveCache<>(context.getStateStore(STORIES_STORE), sizes.stories());
         postings = new LiveCache<>(context.getStateStore(POSTINGS_STORE), sizes.postings());
         df = new LiveCache<>(context.getStateStore(DF_STORE), sizes.documentFrequencies());
+        lastEvent = new LiveCache<>(context.getStateStore(LAST_EVENT_STORE), sizes.lastEventTimes());
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
         KeyValueStore<String, String> bands = context.getStateStore(BANDS_STORE);
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
         LiveCache<StoryState> st = stories;
         LiveCache<Postings> po = postings;
         LiveCache<Long> dfs = df;
+        LiveCache<Long> last = lastEvent;
         this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return st.get(id); }
-            public void putStory(StoryState s) { st.put(s.id(), s); }
+            public void putStory(StoryState s) {
+                st.put(s.id(), s);
+                last.put(s.id(), s.lastEventTime());
+            }
+            public Long lastEventTime(String id) { return last.get(id); }
             public List<String> postings(String term) {
                 Postings p = po.get(term);
                 return p == null ? List.of() : p.storyIds();
@@ -106,6 +114,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
             stories.clear();
             postings.clear();
             df.clear();
+            lastEvent.clear();
         }
     }
 }

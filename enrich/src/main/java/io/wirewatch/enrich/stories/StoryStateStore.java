@@ -6,7 +6,11 @@ import java.util.List;
 public interface StoryStateStore {
     StoryState story(String id);
 
+    /** Writes the story, and its {@link StoryState#lastEventTime()} for {@link #lastEventTime}. */
     void putStory(StoryState s);
+
+    /** The story's last event time as last written, without decoding the story; null when not known. */
+    Long lastEventTime(String storyId);
 
     List<String> postings(String term);
 

@@ -88,8 +88,8 @@ class StoryStateTopologyTest {
     @Test
     void assignmentsAreTheSameWhateverTheCacheHolds() {
         List<EnrichedArticle> stream = stream(600, new Random(5));
-        var none = assign(stream, new StoryProcessor.CacheSizes(0, 0, 0), "none");
-        var one = assign(stream, new StoryProcessor.CacheSizes(1, 1, 1), "one");
+        var none = assign(stream, new StoryProcessor.CacheSizes(0, 0, 0, 0), "none");
+        var one = assign(stream, new StoryProcessor.CacheSizes(1, 1, 1, 1), "one");
         var defaults = assign(stream, StoryProcessor.CacheSizes.defaults(), "defaults");
         assertThat(one).isEqualTo(none);
         assertThat(defaults).isEqualTo(none);
