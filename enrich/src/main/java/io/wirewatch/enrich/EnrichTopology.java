@@ -5,9 +5,13 @@ import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.NearDuplicates;
+import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.enrich.stories.StoryState;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,23 +41,8 @@ public final class EnrichTopology {
                 .filter((id, article) -> article != null, Named.as("drop-tombstones"))
                 .mapValues(enricher::enrich, Named.as("tag-entities-and-claims"));
 
-        // Stories need every article in one place: a single-partition hop keeps one clustering state.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryProcessor.STORIES_STORE), Serdes.String(), JsonSerde.of(StoryState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryProcessor.POSTINGS_STORE), Serdes.String(),
-                JsonSerde.of(StoryProcessor.Postings.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryProcessor.DF_STORE), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryProcessor.TEXT_STORE), Serdes.String(), Serdes.String()));
-
-        var assigned = tagged
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.ENRICHED)
-                        .withName("story-assignment").withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(params), Named.as("assign-stories"),
-                        StoryProcessor.STORIES_STORE, StoryProcessor.POSTINGS_STORE, StoryProcessor.DF_STORE,
-                        StoryProcessor.TEXT_STORE);
+        var assigned = assignStories(builder, tagged.repartition(Repartitioned.with(Serdes.String(), JsonSerde.ENRICHED)
+                .withName("story-assignment").withNumberOfPartitions(1)), params);
 
         assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
                 .to(Topics.ENRICHED, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
@@ -62,5 +51,54 @@ public final class EnrichTopology {
                 .to(Topics.STORIES, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
 
         return builder.build();
+    }
+
+    /**
+     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic}:
+     * what the story-cost benchmarks drive, with the same processor and stores as {@link #build}.
+     */
+    public static Topology storiesOnly(String inputTopic, String outputTopic, StoryClusterer.Params params,
+                                       StoryProcessor.CacheSizes sizes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, EnrichedArticle> in = builder.stream(inputTopic,
+                Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"));
+        assignStories(builder, in, params, sizes).mapValues(a -> a.article(), Named.as("enriched-article"))
+                .to(outputTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        return builder.build();
+    }
+
+    private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
+                                                                  KStream<String, EnrichedArticle> articles,
+                                                                  StoryClusterer.Params params) {
+        return assignStories(builder, articles, params, StoryProcessor.CacheSizes.defaults());
+    }
+
+    /**
+     * Stories need every article in one place: the caller hands over a single-partition stream, where
+     * one clustering state lives. Store values are binary (Smile): a story is read once per candidate,
+     * so parsing JSON doubles dominated. Record caches coalesce the repeated writes (document
+     * frequencies, postings, live stories) into one store and changelog write per key and commit.
+     */
+    private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
+                                                                  KStream<String, EnrichedArticle> articles,
+                                                                  StoryClusterer.Params params,
+                                                                  StoryProcessor.CacheSizes sizes) {
+        addStore(builder, StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), true);
+        addStore(builder, StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), true);
+        addStore(builder, StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class), true);
+        addStore(builder, StoryProcessor.DF_STORE, Serdes.Long(), true);
+        // keys written once per article: a record cache would only add lookups
+        addStore(builder, StoryProcessor.TEXT_STORE, Serdes.String(), false);
+        addStore(builder, StoryProcessor.BANDS_STORE, Serdes.String(), false);
+        addStore(builder, StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class), false);
+        return articles.process(() -> new StoryProcessor(params, sizes), Named.as("assign-stories"),
+                StoryProcessor.STORIES_STORE, StoryProcessor.LAST_EVENT_STORE, StoryProcessor.POSTINGS_STORE,
+                StoryProcessor.DF_STORE, StoryProcessor.TEXT_STORE, StoryProcessor.BANDS_STORE,
+                StoryProcessor.FINGERPRINTS_STORE);
+    }
+
+    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values, boolean recordCache) {
+        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        builder.addStateStore(recordCache ? store.withCachingEnabled() : store);
     }
 }

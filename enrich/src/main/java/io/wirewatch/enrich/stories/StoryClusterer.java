@@ -30,7 +30,7 @@ public final class StoryClusterer {
                          int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight,
                          double mergeThreshold) {
         public static Params defaults() {
-            return new Params(0.12, 0.10, 0.90, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3);
+            return new Params(0.12, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3);
         }
     }
 
@@ -53,6 +53,15 @@ public final class StoryClusterer {
         long eventTime = IsoDates.toEpochMillis(a.published());
         String hash = textHash(text);
         String exactCopyOf = store.articleWithText(hash);
+        NearDuplicates.Probe probe = NearDuplicates.probe(store, text, p.nearCopy());
+        // an exact or near copy joins its original's story; duplicateOf names the earliest article
+        NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
+                : probe == null ? null : probe.original();
+        String duplicateOf = original != null ? original.originalId() : exactCopyOf;
+        StoryState originalStory = original == null ? null : store.story(original.storyId());
+        if (originalStory != null && outsideWindow(eventTime, originalStory.lastEventTime())) {
+            originalStory = null; // a re-run after the window starts a story of its own (still a copy)
+        }
 
         // the headline names the event: its terms count titleWeight times
         Map<String, Double> tf = new HashMap<>();
@@ -79,19 +88,26 @@ public final class StoryClusterer {
             }
         }
         Set<String> candidates = new LinkedHashSet<>();
-        for (String k : keys) {
-            candidates.addAll(store.postings(k));
+        if (originalStory == null) {
+            for (String k : keys) {
+                candidates.addAll(store.postings(k));
+            }
         }
 
         StoryState best = null;
         double bestSim = 0;
         List<StoryState> live = new ArrayList<>();
         for (String id : candidates) {
+            // most candidates of a big store are past the window: skip them before decoding the story
+            Long last = store.lastEventTime(id);
+            if (last != null && outsideWindow(eventTime, last)) {
+                continue;
+            }
             StoryState s = store.story(id);
             if (s == null) {
                 continue;
             }
-            if (eventTime >= 0 && s.lastEventTime() >= 0 && Math.abs(eventTime - s.lastEventTime()) > p.windowMillis()) {
+            if (outsideWindow(eventTime, s.lastEventTime())) {
                 continue;
             }
             live.add(s);
@@ -102,12 +118,10 @@ public final class StoryClusterer {
             }
         }
 
-        String duplicateOf = exactCopyOf;
         StoryState story;
-        if (best != null && bestSim >= p.threshold()) {
-            if (duplicateOf == null && TextVectors.cosine(vec, best.firstVector()) >= p.nearCopy()) {
-                duplicateOf = best.firstArticleId();
-            }
+        if (originalStory != null) {
+            story = join(originalStory, a, vec, ents, eventTime);
+        } else if (best != null && bestSim >= p.threshold()) {
             story = join(best, a, vec, ents, eventTime);
         } else {
             story = start(a, vec, ents, eventTime);
@@ -127,6 +141,9 @@ public final class StoryClusterer {
             store.putArticleWithText(hash, a.id());
         }
         store.putStory(story);
+        if (probe != null) {
+            NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
+        }
         for (String k : keys) {
             List<String> post = new ArrayList<>(store.postings(k));
             post.remove(story.id());
@@ -189,6 +206,11 @@ public final class StoryClusterer {
                 first, last, anchor, Math.max(survivor.lastEventTime(), gone.lastEventTime()), ids, outlets, ec,
                 top(c, p.centroidTerms()), survivor.firstVector(), survivor.firstArticleId(),
                 survivor.size() + gone.size());
+    }
+
+    /** A story stops taking articles once the window has passed since its last dated article (either way). */
+    private boolean outsideWindow(long eventTime, long storyLastEventTime) {
+        return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
     }
 
     private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {

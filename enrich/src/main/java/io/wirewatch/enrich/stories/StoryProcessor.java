@@ -8,48 +8,93 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.List;
 
-/** Assigns each article to a story, with the clustering state kept in the named state stores. */
+/**
+ * Assigns each article to a story, with the clustering state kept in the named state stores.
+ * Decoded stories, posting lists and document frequencies are kept in bounded write-through LRUs
+ * ({@link LiveCache}) made in {@link #init} and dropped in {@link #close}: the stores stay the truth.
+ */
 public final class StoryProcessor implements Processor<String, EnrichedArticle, String, StoryAssignment> {
 
     public static final String STORIES_STORE = "story-state";
+    public static final String LAST_EVENT_STORE = "story-last-event-time";
     public static final String POSTINGS_STORE = "story-postings";
     public static final String DF_STORE = "term-document-frequency";
     public static final String TEXT_STORE = "article-text-hashes";
+    public static final String BANDS_STORE = "near-copy-bands";
+    public static final String FINGERPRINTS_STORE = "near-copy-fingerprints";
 
     /** A posting list as stored. */
     public record Postings(List<String> storyIds) {}
 
+    /**
+     * Entries kept decoded per store. A story is about 25 KB decoded (centroid and first vector), so
+     * the defaults hold about 50 MB of stories: the live ones a stream of news keeps hitting.
+     */
+    public record CacheSizes(int stories, int postings, int documentFrequencies, int lastEventTimes) {
+        public static CacheSizes defaults() {
+            return new CacheSizes(2048, 20_000, 200_000, 200_000);
+        }
+    }
+
     private final StoryClusterer.Params params;
+    private final CacheSizes sizes;
     private ProcessorContext<String, StoryAssignment> context;
     private StoryClusterer clusterer;
+    private LiveCache<StoryState> stories;
+    private LiveCache<Postings> postings;
+    private LiveCache<Long> df;
+    private LiveCache<Long> lastEvent;
 
     public StoryProcessor(StoryClusterer.Params params) {
+        this(params, CacheSizes.defaults());
+    }
+
+    public StoryProcessor(StoryClusterer.Params params, CacheSizes sizes) {
         this.params = params;
+        this.sizes = sizes;
     }
 
     @Override
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
-        KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
-        KeyValueStore<String, Postings> postings = context.getStateStore(POSTINGS_STORE);
-        KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
+        stories = new LiveCache<>(context.getStateStore(STORIES_STORE), sizes.stories());
+        postings = new LiveCache<>(context.getStateStore(POSTINGS_STORE), sizes.postings());
+        df = new LiveCache<>(context.getStateStore(DF_STORE), sizes.documentFrequencies());
+        lastEvent = new LiveCache<>(context.getStateStore(LAST_EVENT_STORE), sizes.lastEventTimes());
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
+        KeyValueStore<String, String> bands = context.getStateStore(BANDS_STORE);
+        KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
+        LiveCache<StoryState> st = stories;
+        LiveCache<Postings> po = postings;
+        LiveCache<Long> dfs = df;
+        LiveCache<Long> last = lastEvent;
         this.clusterer = new StoryClusterer(new StoryStateStore() {
-            public StoryState story(String id) { return stories.get(id); }
-            public void putStory(StoryState s) { stories.put(s.id(), s); }
-            public void deleteStory(String id) { stories.delete(id); }
+            public StoryState story(String id) { return st.get(id); }
+            public void putStory(StoryState s) {
+                st.put(s.id(), s);
+                last.put(s.id(), s.lastEventTime());
+            }
+            public void deleteStory(String id) {
+                st.delete(id);
+                last.delete(id);
+            }
+            public Long lastEventTime(String id) { return last.get(id); }
             public List<String> postings(String term) {
-                Postings p = postings.get(term);
+                Postings p = po.get(term);
                 return p == null ? List.of() : p.storyIds();
             }
-            public void putPostings(String term, List<String> ids) { postings.put(term, new Postings(ids)); }
+            public void putPostings(String term, List<String> ids) { po.put(term, new Postings(List.copyOf(ids))); }
             public long documentFrequency(String term) {
-                Long v = df.get(term);
+                Long v = dfs.get(term);
                 return v == null ? 0 : v;
             }
-            public void putDocumentFrequency(String term, long v) { df.put(term, v); }
+            public void putDocumentFrequency(String term, long v) { dfs.put(term, v); }
             public String articleWithText(String hash) { return texts.get(hash); }
             public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
+            public String nearCopyBand(String key) { return bands.get(key); }
+            public void putNearCopyBand(String key, String id) { bands.put(key, id); }
+            public NearDuplicates.Fingerprint fingerprint(String id) { return prints.get(id); }
+            public void putFingerprint(String id, NearDuplicates.Fingerprint f) { prints.put(id, f); }
         }, params);
     }
 
@@ -59,5 +104,21 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         StoryClusterer.Assignment as = clusterer.assign(a);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
                 as.story().toStory())));
+    }
+
+    /** Story-cache hit rate since init, for the benchmarks. */
+    public double storyCacheHitRate() {
+        return stories == null ? 0 : stories.hitRate();
+    }
+
+    @Override
+    public void close() {
+        // whatever this instance decoded may be ahead of a store that is about to be wiped and restored
+        if (stories != null) {
+            stories.clear();
+            postings.clear();
+            df.clear();
+            lastEvent.clear();
+        }
     }
 }

@@ -6,10 +6,14 @@ import java.util.List;
 public interface StoryStateStore {
     StoryState story(String id);
 
+    /** Writes the story, and its {@link StoryState#lastEventTime()} for {@link #lastEventTime}. */
     void putStory(StoryState s);
 
     /** Forgets a story (one absorbed by another). */
     void deleteStory(String id);
+
+    /** The story's last event time as last written, without decoding the story; null when not known. */
+    Long lastEventTime(String storyId);
 
     List<String> postings(String term);
 
@@ -22,4 +26,13 @@ public interface StoryStateStore {
     String articleWithText(String textHash);
 
     void putArticleWithText(String textHash, String articleId);
+
+    /** The earliest article with this near-copy band key, or null. */
+    String nearCopyBand(String bandKey);
+
+    void putNearCopyBand(String bandKey, String articleId);
+
+    NearDuplicates.Fingerprint fingerprint(String articleId);
+
+    void putFingerprint(String articleId, NearDuplicates.Fingerprint f);
 }
