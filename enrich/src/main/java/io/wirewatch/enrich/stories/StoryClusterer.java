@@ -54,7 +54,7 @@ public final class StoryClusterer {
         String hash = textHash(text);
         String exactCopyOf = store.articleWithText(hash);
         NearDuplicates.Probe probe = NearDuplicates.probe(store, text, p.nearCopy());
-        // an exact or near copy joins its original's story; duplicateOf names the earliest article
+        // an exact or near copy names the earliest article; its original's story is always a candidate
         NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
                 : probe == null ? null : probe.original();
         String duplicateOf = original != null ? original.originalId() : exactCopyOf;
@@ -88,10 +88,11 @@ public final class StoryClusterer {
             }
         }
         Set<String> candidates = new LinkedHashSet<>();
-        if (originalStory == null) {
-            for (String k : keys) {
-                candidates.addAll(store.postings(k));
-            }
+        if (originalStory != null) {
+            candidates.add(originalStory.id());
+        }
+        for (String k : keys) {
+            candidates.addAll(store.postings(k));
         }
 
         StoryState best = null;
@@ -119,10 +120,10 @@ public final class StoryClusterer {
         }
 
         StoryState story;
-        if (originalStory != null) {
-            story = join(originalStory, a, vec, ents, eventTime);
-        } else if (best != null && bestSim >= p.threshold()) {
+        if (best != null && bestSim >= p.threshold()) {
             story = join(best, a, vec, ents, eventTime);
+        } else if (originalStory != null) {
+            story = join(originalStory, a, vec, ents, eventTime);
         } else {
             story = start(a, vec, ents, eventTime);
         }
