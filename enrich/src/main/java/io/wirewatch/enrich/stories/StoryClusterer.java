@@ -187,26 +187,8 @@ public final class StoryClusterer {
         gone.centroid().forEach((k, v) -> c.merge(k, v, Double::sum));
         Map<String, Integer> ec = new HashMap<>(survivor.entityCounts());
         gone.entityCounts().forEach((k, v) -> ec.merge(k, v, Integer::sum));
-        List<String> ids = new ArrayList<>(survivor.articleIds());
-        if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
-            ids.add(a.id());
-        }
-        List<String> outlets = new ArrayList<>(survivor.outlets());
-        if (a.outlet() != null && !outlets.contains(a.outlet())) {
-            outlets.add(a.outlet());
-        }
-        String seen = a.published() != null ? a.published() : a.fetched();
-        String first = IsoDates.compare(seen, survivor.firstSeen()) < 0 ? seen : survivor.firstSeen();
-        String last = IsoDates.compare(seen, survivor.lastSeen()) > 0 ? seen : survivor.lastSeen();
-        String anchor = survivor.anchorDate();
-        String pub = datePart(a.published());
-        if (pub != null && (anchor == null || pub.compareTo(anchor) < 0)) {
-            anchor = pub;
-        }
-        return new StoryState(survivor.id(), survivor.headline() != null ? survivor.headline() : gone.headline(),
-                first, last, anchor, Math.max(survivor.lastEventTime(), gone.lastEventTime()), ids, outlets, ec,
-                top(c, p.centroidTerms()), survivor.firstVector(), survivor.firstArticleId(),
-                survivor.size() + gone.size());
+        return withArticle(survivor, a, survivor.headline() != null ? survivor.headline() : gone.headline(),
+                Math.max(survivor.lastEventTime(), gone.lastEventTime()), ec, c, survivor.size() + gone.size());
     }
 
     /** A story stops taking articles once the window has passed since its last dated article (either way). */
@@ -247,6 +229,13 @@ public final class StoryClusterer {
         vec.forEach((k, v) -> c.merge(k, v, Double::sum));
         Map<String, Integer> ec = new HashMap<>(s.entityCounts());
         ents.forEach(e -> ec.merge(e, 1, Integer::sum));
+        return withArticle(s, a, s.headline() != null ? s.headline() : headline(a),
+                Math.max(s.lastEventTime(), eventTime), ec, c, s.size() + 1);
+    }
+
+    /** The story with the article listed and its dates widened, over the given centroid and entity counts. */
+    private StoryState withArticle(StoryState s, EnrichedArticle a, String headline, long lastEventTime,
+                                   Map<String, Integer> ec, Map<String, Double> c, int size) {
         List<String> ids = new ArrayList<>(s.articleIds());
         if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
             ids.add(a.id());
@@ -263,9 +252,8 @@ public final class StoryClusterer {
         if (pub != null && (anchor == null || pub.compareTo(anchor) < 0)) {
             anchor = pub;
         }
-        return new StoryState(s.id(), s.headline() != null ? s.headline() : headline(a), first, last, anchor,
-                Math.max(s.lastEventTime(), eventTime), ids, outlets, ec, top(c, p.centroidTerms()), s.firstVector(),
-                s.firstArticleId(), s.size() + 1);
+        return new StoryState(s.id(), headline, first, last, anchor, lastEventTime, ids, outlets, ec,
+                top(c, p.centroidTerms()), s.firstVector(), s.firstArticleId(), size);
     }
 
     private static Set<String> entityKeys(List<Entity> entities) {
