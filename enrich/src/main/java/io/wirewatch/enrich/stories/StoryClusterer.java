@@ -217,11 +217,10 @@ public final class StoryClusterer {
     private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
         Map<String, Integer> ec = new HashMap<>();
         ents.forEach(e -> ec.put(e, 1));
-        Map<String, Double> first = top(vec, 50);
         String seen = a.published() != null ? a.published() : a.fetched();
         return new StoryState("s-" + a.id(), headline(a), seen, seen, datePart(a.published()), eventTime,
                 List.of(a.id()), a.outlet() == null ? List.of() : List.of(a.outlet()), ec, top(vec, p.centroidTerms()),
-                first, a.id(), 1);
+                1);
     }
 
     private StoryState join(StoryState s, EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
@@ -253,7 +252,7 @@ public final class StoryClusterer {
             anchor = pub;
         }
         return new StoryState(s.id(), headline, first, last, anchor, lastEventTime, ids, outlets, ec,
-                top(c, p.centroidTerms()), s.firstVector(), s.firstArticleId(), size);
+                top(c, p.centroidTerms()), size);
     }
 
     private static Set<String> entityKeys(List<Entity> entities) {

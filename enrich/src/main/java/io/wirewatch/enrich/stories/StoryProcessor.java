@@ -27,8 +27,8 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     public record Postings(List<String> storyIds) {}
 
     /**
-     * Entries kept decoded per store. A story is about 25 KB decoded (centroid and first vector), so
-     * the defaults hold about 50 MB of stories: the live ones a stream of news keeps hitting.
+     * Entries kept decoded per store. A story is about 20 KB decoded (mostly its centroid), so
+     * the defaults hold about 40 MB of stories: the live ones a stream of news keeps hitting.
      */
     public record CacheSizes(int stories, int postings, int documentFrequencies, int lastEventTimes) {
         public static CacheSizes defaults() {

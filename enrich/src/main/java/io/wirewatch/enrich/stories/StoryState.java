@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the story store keeps per story: the public {@link Story} fields plus the centroid of its
- * articles' term weights, the first article's vector (for near-copy detection), and entity counts.
+ * articles' term weights and entity counts (near-copies are found by {@link NearDuplicates}).
  */
 public record StoryState(
         String id,
@@ -20,8 +20,6 @@ public record StoryState(
         List<String> outlets,
         Map<String, Integer> entityCounts,
         Map<String, Double> centroid,
-        Map<String, Double> firstVector,
-        String firstArticleId,
         int size) {
 
     /** The story as published on {@code news.stories.v1}. */
