@@ -21,7 +21,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+
+import java.util.List;
 
 /**
  * enrich: raw articles → entities and claims (stateless, on every partition) → one story
@@ -83,22 +87,26 @@ public final class EnrichTopology {
                                                                   KStream<String, EnrichedArticle> articles,
                                                                   StoryClusterer.Params params,
                                                                   StoryProcessor.CacheSizes sizes) {
-        addStore(builder, StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), true);
-        addStore(builder, StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), true);
-        addStore(builder, StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class), true);
-        addStore(builder, StoryProcessor.DF_STORE, Serdes.Long(), true);
-        // keys written once per article: a record cache would only add lookups
-        addStore(builder, StoryProcessor.TEXT_STORE, Serdes.String(), false);
-        addStore(builder, StoryProcessor.BANDS_STORE, Serdes.String(), false);
-        addStore(builder, StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class), false);
+        storyStores().forEach(builder::addStateStore);
         return articles.process(() -> new StoryProcessor(params, sizes), Named.as("assign-stories"),
-                StoryProcessor.STORIES_STORE, StoryProcessor.LAST_EVENT_STORE, StoryProcessor.POSTINGS_STORE,
-                StoryProcessor.DF_STORE, StoryProcessor.TEXT_STORE, StoryProcessor.BANDS_STORE,
-                StoryProcessor.FINGERPRINTS_STORE);
+                StoryProcessor.STORE_NAMES.toArray(String[]::new));
     }
 
-    private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values, boolean recordCache) {
+    /** The story processor's stores, as the topology builds them (also what the story-cost benchmark opens). */
+    public static List<StoreBuilder<?>> storyStores() {
+        return List.of(
+                store(StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), true),
+                store(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), true),
+                store(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class), true),
+                store(StoryProcessor.DF_STORE, Serdes.Long(), true),
+                // keys written once per article: a record cache would only add lookups
+                store(StoryProcessor.TEXT_STORE, Serdes.String(), false),
+                store(StoryProcessor.BANDS_STORE, Serdes.String(), false),
+                store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class), false));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, boolean recordCache) {
         var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
-        builder.addStateStore(recordCache ? store.withCachingEnabled() : store);
+        return recordCache ? store.withCachingEnabled() : store;
     }
 }

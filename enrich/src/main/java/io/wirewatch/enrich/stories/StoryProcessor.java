@@ -22,6 +22,9 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     public static final String TEXT_STORE = "article-text-hashes";
     public static final String BANDS_STORE = "near-copy-bands";
     public static final String FINGERPRINTS_STORE = "near-copy-fingerprints";
+    /** Every store the processor reads and writes. */
+    public static final List<String> STORE_NAMES = List.of(STORIES_STORE, LAST_EVENT_STORE, POSTINGS_STORE, DF_STORE,
+            TEXT_STORE, BANDS_STORE, FINGERPRINTS_STORE);
 
     /** A posting list as stored. */
     public record Postings(List<String> storyIds) {}
