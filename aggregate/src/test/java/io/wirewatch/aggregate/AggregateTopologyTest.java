@@ -308,4 +308,28 @@ class AggregateTopologyTest {
         stories.pipeInput(STORY.id(), Json.write(earlier));
         assertThat(routedKeys()).containsExactly("red-lantern", "blue-hand");
     }
+
+    @Test
+    void aRedirectOfAnAbsorbedStoryChangesNothing() {
+        // an undated article dated by its story's anchor
+        pipe(articles().get(1));
+        routedKeys();
+        stories.pipeInput(STORY.id(), Json.write(STORY));
+        assertThat(routedKeys()).containsExactly("red-lantern");
+        String dated = Json.write(status.readKeyValuesToMap().get("red-lantern"));
+        assertThat(dated).contains("2025-04-17");
+        // the story was absorbed by another: it lists nothing now and names the survivor
+        stories.pipeInput(STORY.id(), Json.write(Story.redirect(STORY.id(), STORY.headline(), "story-2")));
+        assertThat(routedKeys()).as("nothing routed for a redirect").isEmpty();
+        assertThat(status.readKeyValuesToMap()).as("no table rewritten").isEmpty();
+        assertThat(dlq.isEmpty()).isTrue();
+        // a later undated article of the same story id is still dated by the anchor routed before
+        pipe(article("art-5", "west-wire", null, "story-1", null, ENTITIES,
+                claim("red-lantern", "Red Lantern Front", "XC", "DESIGNATED", null,
+                        DateExpr.monthDay(4, 18, false), false, "Zland banned the front on April 18.")));
+        OrgStatus after = status.readKeyValuesToMap().get("red-lantern");
+        assertThat(after.jurisdictions()).filteredOn(r -> r.code().equals("XC"))
+                .as("the year comes from the anchor routed before the redirect")
+                .extracting(JurisdictionRow::since).containsExactly("2025-04-18");
+    }
 }

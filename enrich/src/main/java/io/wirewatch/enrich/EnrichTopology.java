@@ -51,7 +51,9 @@ public final class EnrichTopology {
         assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
                 .to(Topics.ENRICHED, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
 
-        assigned.map((id, a) -> KeyValue.pair(a.story().id(), a.story()), Named.as("story-update"))
+        // the story the article joined, and the redirect of any story it absorbed
+        assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
+                        Named.as("story-update"))
                 .to(Topics.STORIES, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
 
         return builder.build();

@@ -34,7 +34,8 @@ public final class StoryDateRouter implements Processor<String, Story, String, O
     @Override
     public void process(Record<String, Story> record) {
         Story s = record.value();
-        if (s == null || s.id() == null || s.anchorDate() == null || s.organizations() == null) {
+        // a redirect (an absorbed story) lists nothing: its articles keep the anchor they were routed with
+        if (s == null || s.id() == null || s.merged() || s.anchorDate() == null || s.organizations() == null) {
             return;
         }
         RoutedAnchor before = routed.get(s.id());

@@ -360,6 +360,7 @@ public final class Benchmark {
                             suffix(v, "storyId", tag);
                             suffix(v, "duplicateOf", tag);
                         } else if (v.get("articleIds") instanceof com.fasterxml.jackson.databind.node.ArrayNode ids) {
+                            suffix(v, "mergedInto", tag); // a redirect leads to the copy's survivor
                             for (int i = 0; i < ids.size(); i++) {
                                 ids.set(i, ids.get(i).asText() + tag);
                             }

@@ -30,21 +30,28 @@ import java.util.function.Function;
 /**
  * What a batch run produced, read back from the output topics (committed records only) and
  * reduced to the latest value per key, as a compacted topic would be: the contract's run files.
+ * {@code stories} are the live stories of the final table (redirects of absorbed stories left out,
+ * see {@code redirects}), and each article's {@code storyId} is the live story that lists it, so the
+ * two files agree; {@code news.enriched.v1} keeps the id each article got when it was processed.
  */
-public record Results(List<EnrichedArticle> articles, List<Story> stories, List<OrgStatus> organizations) {
+public record Results(List<EnrichedArticle> articles, List<Story> stories, List<OrgStatus> organizations,
+                      Map<String, String> redirects) {
 
     public static Results read(String bootstrap) {
-        List<EnrichedArticle> articles = new ArrayList<>(
-                latestByKey(bootstrap, Topics.ENRICHED, b -> Json.read(b, EnrichedArticle.class)).values());
-        List<Story> stories = new ArrayList<>(
+        StoryTable table = new StoryTable(
                 latestByKey(bootstrap, Topics.STORIES, b -> Json.read(b, Story.class)).values());
+        List<EnrichedArticle> articles = new ArrayList<>();
+        for (EnrichedArticle a : latestByKey(bootstrap, Topics.ENRICHED, b -> Json.read(b, EnrichedArticle.class)).values()) {
+            articles.add(a.withStory(table.finalStory(a.id(), a.storyId()), a.duplicateOf()));
+        }
+        List<Story> stories = new ArrayList<>(table.live());
         List<OrgStatus> orgs = new ArrayList<>(
                 latestByKey(bootstrap, Topics.STATUS, b -> Json.read(b, OrgStatus.class)).values());
         // deterministic files whatever the arrival order: articles and stories by id, organizations by id
         articles.sort(Comparator.comparing(EnrichedArticle::id));
         stories.sort(Comparator.comparing(Story::id));
         orgs.sort(Comparator.comparing(OrgStatus::id));
-        return new Results(articles, stories, orgs);
+        return new Results(articles, stories, orgs, table.redirects());
     }
 
     /** Writes articles.jsonl, stories.jsonl and status.json into {@code dir}. */

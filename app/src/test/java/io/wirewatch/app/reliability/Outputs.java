@@ -1,6 +1,7 @@
 package io.wirewatch.app.reliability;
 
 import io.wirewatch.app.pipeline.Results;
+import io.wirewatch.app.pipeline.StoryTable;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Story;
@@ -14,12 +15,15 @@ import java.util.TreeSet;
 
 /**
  * The committed outputs of a run, in a form two runs can be compared by: every enriched article by
- * id without its story fields (enrichment proper), the story fields separately, the stories as sets
- * of article ids, the status tables as JSON, and how many committed records each article id has.
+ * id without its story fields (enrichment proper), the story fields separately (the final table's
+ * story, as the run files give it), the live stories as sets of article ids, the status tables as
+ * JSON, how many committed records each article id has, and the story id each article was given when
+ * it was processed (news.enriched.v1) with the redirects that absorbed stories left.
  */
 record Outputs(Map<String, String> enrichedById, Map<String, String> storyFieldsById, List<String> storyGroups,
                Map<String, String> statusById, Map<String, Integer> enrichedCountsById,
-               Map<String, List<String>> storyArticles) {
+               Map<String, List<String>> storyArticles, Map<String, String> recordedStoryIds,
+               StoryTable storyTable) {
 
     static Outputs read(String bootstrap) {
         Results r = Results.read(bootstrap);
@@ -37,13 +41,22 @@ record Outputs(Map<String, String> enrichedById, Map<String, String> storyFields
         }
         Map<String, String> status = new TreeMap<>();
         r.organizations().forEach(o -> status.put(o.id(), Json.write(o)));
+        Map<String, String> recorded = new TreeMap<>();
+        for (var rec : KafkaIO.readAll(bootstrap, Topics.ENRICHED)) {
+            if (rec.value() != null) {
+                recorded.put(rec.key(), Json.read(rec.value(), EnrichedArticle.class).storyId());
+            }
+        }
+        List<Story> table = new ArrayList<>(r.stories());
+        r.redirects().forEach((gone, survivor) -> table.add(Story.redirect(gone, null, survivor)));
         return new Outputs(enriched, storyFields, new ArrayList<>(groups), status,
-                KafkaIO.countsByKey(bootstrap, Topics.ENRICHED), storyArticles);
+                KafkaIO.countsByKey(bootstrap, Topics.ENRICHED), storyArticles, recorded, new StoryTable(table));
     }
 
     /**
-     * Problems with the stories as a whole: an article in no story or in several, or an article whose
-     * storyId names a story that does not list it. Empty when the stories partition the articles.
+     * Problems with the stories as a whole: an article in no live story or in several, an article whose
+     * storyId names a story that does not list it, or whose recorded story id (news.enriched.v1) does
+     * not lead through the redirects to that story. Empty when the live stories partition the articles.
      */
     List<String> storyProblems() {
         List<String> problems = new ArrayList<>();
@@ -57,6 +70,11 @@ record Outputs(Map<String, String> enrichedById, Map<String, String> storyFields
             List<String> members = storyArticles.get(storyId);
             if (members == null || !members.contains(id)) {
                 problems.add(id + " names story " + storyId + ", which does not list it");
+            }
+            String recorded = recordedStoryIds.get(id);
+            if (!storyId.equals(storyTable.resolve(recorded))) {
+                problems.add(id + " was given story " + recorded + ", which leads to " + storyTable.resolve(recorded)
+                        + ", not to " + storyId);
             }
         }
         seen.keySet().stream().filter(id -> !enrichedById.containsKey(id)).forEach(id -> problems.add(id + " is in a story but not enriched"));

@@ -2,6 +2,7 @@ package io.wirewatch.enrich.stories;
 
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
+import io.wirewatch.common.model.Story;
 import io.wirewatch.common.time.IsoDates;
 
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,23 @@ public final class StoryClusterer {
         }
     }
 
-    /** The outcome for one article. */
-    public record Assignment(String storyId, String duplicateOf, StoryState story) {}
+    /**
+     * The outcome for one article: its story as it stands now, and the redirects of the stories that
+     * story absorbed while taking the article (empty most of the time).
+     */
+    public record Assignment(String storyId, String duplicateOf, StoryState story, List<Story> redirects) {
+        public Assignment(String storyId, String duplicateOf, StoryState story) {
+            this(storyId, duplicateOf, story, List.of());
+        }
+    }
 
     private static final String DOCS_KEY = "\u0000docs";
-    private static final int MAX_ARTICLE_IDS = 500;
+    /**
+     * Article ids a story lists at most ({@link StoryState#size()} keeps counting past it). Gold stories
+     * of the dev set reach 430 articles in a week and merged ones pass 500; past this a story record
+     * would grow by every article it takes, for a list no reader pages through.
+     */
+    static final int MAX_ARTICLE_IDS = 2000;
 
     private final StoryStateStore store;
     private final Params p;
@@ -127,6 +140,7 @@ public final class StoryClusterer {
         } else {
             story = start(a, vec, ents, eventTime);
         }
+        List<Story> redirects = List.of();
         if (best != null && bestSim >= p.threshold()) {
             StoryState other = mergeCandidate(story, live);
             if (other != null) {
@@ -136,6 +150,7 @@ public final class StoryClusterer {
                 story = absorb(survivor, gone, a);
                 store.deleteStory(gone.id());
                 keys.addAll(topTerms(story.centroid(), p.indexTerms()));
+                redirects = List.of(gone.toRedirect(story.id()));
             }
         }
         if (exactCopyOf == null) {
@@ -154,7 +169,7 @@ public final class StoryClusterer {
             }
             store.putPostings(k, post);
         }
-        return new Assignment(story.id(), duplicateOf, story);
+        return new Assignment(story.id(), duplicateOf, story, redirects);
     }
 
     /**
@@ -178,17 +193,39 @@ public final class StoryClusterer {
     }
 
     /**
-     * The survivor, taking the absorbed story's centroid and entity counts. Its articles and outlets stay
-     * its own plus the current article: the absorbed story stays on news.stories.v1 as users saw it,
-     * listing the articles that name it, so that the stories still partition the articles.
+     * The survivor, taking everything of the absorbed story: centroid, entity counts, articles, outlets
+     * and dates. The absorbed story becomes a redirect to it on news.stories.v1, so that the live
+     * stories still partition the articles and an old story id still leads to its articles.
      */
     private StoryState absorb(StoryState survivor, StoryState gone, EnrichedArticle a) {
         Map<String, Double> c = new HashMap<>(survivor.centroid());
         gone.centroid().forEach((k, v) -> c.merge(k, v, Double::sum));
         Map<String, Integer> ec = new HashMap<>(survivor.entityCounts());
         gone.entityCounts().forEach((k, v) -> ec.merge(k, v, Integer::sum));
-        return withArticle(survivor, a, survivor.headline() != null ? survivor.headline() : gone.headline(),
-                Math.max(survivor.lastEventTime(), gone.lastEventTime()), ec, c, survivor.size() + gone.size());
+        List<String> ids = new ArrayList<>(survivor.articleIds());
+        for (String id : gone.articleIds()) {
+            if (ids.size() >= MAX_ARTICLE_IDS) {
+                break;
+            }
+            ids.add(id);
+        }
+        List<String> outlets = new ArrayList<>(survivor.outlets());
+        gone.outlets().stream().filter(o -> !outlets.contains(o)).forEach(outlets::add);
+        String anchor = survivor.anchorDate() == null || (gone.anchorDate() != null
+                && gone.anchorDate().compareTo(survivor.anchorDate()) < 0) ? gone.anchorDate() : survivor.anchorDate();
+        StoryState both = new StoryState(survivor.id(), survivor.headline() != null ? survivor.headline() : gone.headline(),
+                earlier(survivor.firstSeen(), gone.firstSeen()), later(survivor.lastSeen(), gone.lastSeen()), anchor,
+                Math.max(survivor.lastEventTime(), gone.lastEventTime()), ids, outlets, ec, c,
+                survivor.size() + gone.size());
+        return withArticle(both, a, both.headline(), both.lastEventTime(), ec, c, both.size());
+    }
+
+    private static String earlier(String x, String y) {
+        return x == null ? y : y == null || IsoDates.compare(x, y) <= 0 ? x : y;
+    }
+
+    private static String later(String x, String y) {
+        return x == null ? y : y == null || IsoDates.compare(x, y) >= 0 ? x : y;
     }
 
     /** A story stops taking articles once the window has passed since its last dated article (either way). */

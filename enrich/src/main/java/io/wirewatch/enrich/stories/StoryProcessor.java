@@ -106,7 +106,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         EnrichedArticle a = record.value();
         StoryClusterer.Assignment as = clusterer.assign(a);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
-                as.story().toStory())));
+                as.story().toStory(), as.redirects())));
     }
 
     /** Story-cache hit rate since init, for the benchmarks. */

@@ -30,6 +30,11 @@ public record StoryState(
         // every organisation of the story, so that aggregate can date their undated claims
         List<String> orgs = entityCounts.keySet().stream().filter(e -> e.startsWith("ORG/"))
                 .map(e -> e.substring(4)).sorted().toList();
-        return new Story(id, headline, firstSeen, lastSeen, anchorDate, articleIds, outlets, main, orgs);
+        return new Story(id, headline, firstSeen, lastSeen, anchorDate, articleIds, outlets, main, orgs, size, null);
+    }
+
+    /** What stays on {@code news.stories.v1} once this story is absorbed by {@code survivorId}. */
+    public Story toRedirect(String survivorId) {
+        return Story.redirect(id, headline, survivorId);
     }
 }

@@ -163,18 +163,37 @@ class StoryTopologyTest {
         assertThat(later.storyId()).isEqualTo(bridge.storyId());
         assertThat(bridge.storyId()).isIn(eruption.storyId(), evacuation.storyId());
         String absorbed = bridge.storyId().equals(eruption.storyId()) ? evacuation.storyId() : eruption.storyId();
-        // the storyId each article got when it was processed stays what it was
+        // the storyId each article got when it was processed stays what it was (news.enriched.v1)
         assertThat(out.get("v1").storyId()).isEqualTo(eruption.storyId());
+        assertThat(out.get("v2").storyId()).isEqualTo(evacuation.storyId());
 
-        // the stories table still partitions the articles: each lists the articles that name it
+        // the table shows the merge: the survivor lists the articles of both, with both outlets and the
+        // absorbed story's dates; the absorbed story is a redirect to it that lists nothing
         var updates = stories.readKeyValuesToList();
         Story survivor = last(updates, bridge.storyId());
-        String survivorFirst = survivor.id().equals(eruption.storyId()) ? "v1" : "v2";
-        assertThat(survivor.articleIds()).containsExactlyInAnyOrder(survivorFirst, "v3", "v4");
-        assertThat(last(updates, absorbed).articleIds()).containsExactly(survivorFirst.equals("v1") ? "v2" : "v1");
+        assertThat(survivor.articleIds()).containsExactlyInAnyOrder("v1", "v2", "v3", "v4");
+        assertThat(survivor.articleCount()).isEqualTo(4);
+        assertThat(survivor.outlets()).containsExactlyInAnyOrder("one.example", "two.example", "three.example",
+                "four.example");
+        assertThat(survivor.firstSeen()).isEqualTo("2026-05-05");
+        assertThat(survivor.lastSeen()).isEqualTo("2026-05-06");
+        assertThat(survivor.anchorDate()).isEqualTo("2026-05-05");
+        assertThat(survivor.mergedInto()).isNull();
+        Story redirect = last(updates, absorbed);
+        assertThat(redirect.mergedInto()).isEqualTo(survivor.id());
+        assertThat(redirect.articleIds()).isEmpty();
+        assertThat(redirect.anchorDate()).as("a redirect routes no anchor date").isNull();
+        // the redirect comes after the survivor's update that took the absorbed articles
+        int redirectAt = updates.indexOf(updates.stream().filter(kv -> kv.key.equals(absorbed) && kv.value.merged())
+                .findFirst().orElseThrow());
+        assertThat(updates.subList(0, redirectAt)).anySatisfy(kv -> {
+            assertThat(kv.key).isEqualTo(survivor.id());
+            assertThat(kv.value.articleIds()).contains(out.get(absorbed.equals(eruption.storyId()) ? "v1" : "v2").id());
+        });
         Story unrelated = last(updates, out.get("e1").storyId());
         assertThat(unrelated).as("an unrelated story is left alone").isNotNull();
         assertThat(unrelated.articleIds()).containsExactly("e1");
+        assertThat(unrelated.mergedInto()).isNull();
     }
 
     private static Story last(List<KeyValue<String, Story>> updates, String storyId) {
