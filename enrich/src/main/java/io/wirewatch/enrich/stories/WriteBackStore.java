@@ -221,11 +221,19 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         }
     }
 
+    /** One batch for all held writes: RocksDB applies a putAll as one write batch, not one write per key. */
     private void writeDirty() {
+        List<KeyValue<String, V>> batch = new ArrayList<>(dirty.size());
         for (Entry<V> e : dirty) {
-            writeIfDirty(e);
+            if (e.dirty) {
+                e.dirty = false;
+                batch.add(KeyValue.pair(e.key, e.value));
+            }
         }
         dirty.clear();
+        if (!batch.isEmpty()) {
+            store.putAll(batch);
+        }
     }
 
     private void drop() {
