@@ -11,6 +11,7 @@ import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.enrich.stories.StoryState;
+import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -82,33 +83,41 @@ public final class EnrichTopology {
     /**
      * Stories need every article in one place: the caller hands over a single-partition stream, where
      * one clustering state lives. Store values are binary (Smile): a story is read once per candidate,
-     * so parsing JSON doubles dominated. Record caches coalesce the repeated writes (document
-     * frequencies, postings, live stories) into one store and changelog write per key and commit.
+     * so parsing JSON doubles dominated.
      */
     private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
                                                                   KStream<String, EnrichedArticle> articles,
                                                                   StoryClusterer.Params params,
                                                                   StoryProcessor.CacheSizes sizes) {
-        storyStores().forEach(builder::addStateStore);
-        return articles.process(() -> new StoryProcessor(params, sizes), Named.as("assign-stories"),
+        storyStores(sizes).forEach(builder::addStateStore);
+        return articles.process(() -> new StoryProcessor(params), Named.as("assign-stories"),
                 StoryProcessor.STORE_NAMES.toArray(String[]::new));
     }
 
     /** The story processor's stores, as the topology builds them (also what the story-cost benchmark opens). */
     public static List<StoreBuilder<?>> storyStores() {
-        return List.of(
-                store(StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), true),
-                store(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), true),
-                store(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class), true),
-                store(StoryProcessor.DF_STORE, Serdes.Long(), true),
-                // keys written once per article: a record cache would only add lookups
-                store(StoryProcessor.TEXT_STORE, Serdes.String(), false),
-                store(StoryProcessor.BANDS_STORE, Serdes.String(), false),
-                store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class), false));
+        return storyStores(StoryProcessor.CacheSizes.defaults());
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values, boolean recordCache) {
-        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
-        return recordCache ? store.withCachingEnabled() : store;
+    /**
+     * The stores rewritten by many articles between two commits (document frequencies, posting lists,
+     * live stories and their last event times) hold decoded values and write them back before each
+     * commit ({@link WriteBackStore}), in place of Streams' record cache, which encodes every put and
+     * keeps it in a TreeMap of bytes. Keys written once per article go straight to RocksDB.
+     */
+    public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
+        return List.of(
+                WriteBackStore.builder(StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), sizes.stories()),
+                WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
+                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
+                        sizes.postings()),
+                WriteBackStore.builder(StoryProcessor.DF_STORE, Serdes.Long(), sizes.documentFrequencies()),
+                store(StoryProcessor.TEXT_STORE, Serdes.String()),
+                store(StoryProcessor.BANDS_STORE, Serdes.String()),
+                store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 }

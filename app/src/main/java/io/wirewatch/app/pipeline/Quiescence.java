@@ -67,7 +67,11 @@ public final class Quiescence implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // one record answers the question; the broker still returns a whole first batch however large, so
+        // small fetches lose nothing, while 8 MB ones re-read megabytes of backlog on every 100 ms pass
+        // and took a share of the cores from the pipeline being waited for
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024);
         this.probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

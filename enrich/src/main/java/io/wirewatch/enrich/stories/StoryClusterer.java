@@ -161,7 +161,11 @@ public final class StoryClusterer {
             NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
         }
         for (String k : keys) {
-            List<String> post = new ArrayList<>(store.postings(k));
+            List<String> current = store.postings(k);
+            if (!current.isEmpty() && current.get(0).equals(story.id()) && current.size() <= p.postingsPerTerm()) {
+                continue; // already first: the list would be written back unchanged
+            }
+            List<String> post = new ArrayList<>(current);
             post.remove(story.id());
             post.add(0, story.id());
             if (post.size() > p.postingsPerTerm()) {

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Assigns each article to a story, with the clustering state kept in the named state stores.
- * Decoded stories, posting lists and document frequencies are kept in bounded write-through LRUs
- * ({@link LiveCache}) made in {@link #init} and dropped in {@link #close}: the stores stay the truth.
+ * Stories, posting lists, document frequencies and last event times are read and written through
+ * {@link WriteBackStore}s (bounded LRUs of decoded values written back before each commit; see
+ * {@link io.wirewatch.enrich.EnrichTopology#storyStores(CacheSizes)}): the stores stay the truth.
  */
 public final class StoryProcessor implements Processor<String, EnrichedArticle, String, StoryAssignment> {
 
@@ -30,7 +31,7 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     public record Postings(List<String> storyIds) {}
 
     /**
-     * Entries kept decoded per store. A story is about 20 KB decoded (mostly its centroid), so
+     * Entries held decoded per store. A story is about 20 KB decoded (mostly its centroid), so
      * the defaults hold about 40 MB of stories: the live ones a stream of news keeps hitting.
      */
     public record CacheSizes(int stories, int postings, int documentFrequencies, int lastEventTimes) {
@@ -40,58 +41,44 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     }
 
     private final StoryClusterer.Params params;
-    private final CacheSizes sizes;
     private ProcessorContext<String, StoryAssignment> context;
     private StoryClusterer clusterer;
-    private LiveCache<StoryState> stories;
-    private LiveCache<Postings> postings;
-    private LiveCache<Long> df;
-    private LiveCache<Long> lastEvent;
 
     public StoryProcessor(StoryClusterer.Params params) {
-        this(params, CacheSizes.defaults());
-    }
-
-    public StoryProcessor(StoryClusterer.Params params, CacheSizes sizes) {
         this.params = params;
-        this.sizes = sizes;
     }
 
     @Override
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
-        stories = new LiveCache<>(context.getStateStore(STORIES_STORE), sizes.stories());
-        postings = new LiveCache<>(context.getStateStore(POSTINGS_STORE), sizes.postings());
-        df = new LiveCache<>(context.getStateStore(DF_STORE), sizes.documentFrequencies());
-        lastEvent = new LiveCache<>(context.getStateStore(LAST_EVENT_STORE), sizes.lastEventTimes());
+        KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
+        KeyValueStore<String, Postings> postings = context.getStateStore(POSTINGS_STORE);
+        KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
+        KeyValueStore<String, Long> lastEvent = context.getStateStore(LAST_EVENT_STORE);
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
         KeyValueStore<String, String> bands = context.getStateStore(BANDS_STORE);
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
-        LiveCache<StoryState> st = stories;
-        LiveCache<Postings> po = postings;
-        LiveCache<Long> dfs = df;
-        LiveCache<Long> last = lastEvent;
         this.clusterer = new StoryClusterer(new StoryStateStore() {
-            public StoryState story(String id) { return st.get(id); }
+            public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
-                st.put(s.id(), s);
-                last.put(s.id(), s.lastEventTime());
+                stories.put(s.id(), s);
+                lastEvent.put(s.id(), s.lastEventTime());
             }
             public void deleteStory(String id) {
-                st.delete(id);
-                last.delete(id);
+                stories.delete(id);
+                lastEvent.delete(id);
             }
-            public Long lastEventTime(String id) { return last.get(id); }
+            public Long lastEventTime(String id) { return lastEvent.get(id); }
             public List<String> postings(String term) {
-                Postings p = po.get(term);
+                Postings p = postings.get(term);
                 return p == null ? List.of() : p.storyIds();
             }
-            public void putPostings(String term, List<String> ids) { po.put(term, new Postings(List.copyOf(ids))); }
+            public void putPostings(String term, List<String> ids) { postings.put(term, new Postings(List.copyOf(ids))); }
             public long documentFrequency(String term) {
-                Long v = dfs.get(term);
+                Long v = df.get(term);
                 return v == null ? 0 : v;
             }
-            public void putDocumentFrequency(String term, long v) { dfs.put(term, v); }
+            public void putDocumentFrequency(String term, long v) { df.put(term, v); }
             public String articleWithText(String hash) { return texts.get(hash); }
             public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
             public String nearCopyBand(String key) { return bands.get(key); }
@@ -107,21 +94,5 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
         StoryClusterer.Assignment as = clusterer.assign(a);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
                 as.story().toStory(), as.redirects())));
-    }
-
-    /** Story-cache hit rate since init, for the benchmarks. */
-    public double storyCacheHitRate() {
-        return stories == null ? 0 : stories.hitRate();
-    }
-
-    @Override
-    public void close() {
-        // whatever this instance decoded may be ahead of a store that is about to be wiped and restored
-        if (stories != null) {
-            stories.clear();
-            postings.clear();
-            df.clear();
-            lastEvent.clear();
-        }
     }
 }
