@@ -8,6 +8,7 @@ import io.wirewatch.aggregate.status.OrgEvent;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class AggregateTopology {
 
-    public static final JsonSerde<OrgEvent> ORG_EVENT = JsonSerde.of(OrgEvent.class);
+    /** The by-organisation repartition topic is internal, so its events are Smile, not JSON text. */
+    public static final SmileSerde<OrgEvent> ORG_EVENT = SmileSerde.of(OrgEvent.class);
 
     private AggregateTopology() {}
 
@@ -33,8 +35,8 @@ public final class AggregateTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         // the routers' stores are keyed like their input topics, so they live before the repartition
-        StatusFoldProcessor.addStore(builder, ClaimRouter.STORE, JsonSerde.of(RoutedOrgs.class));
-        StatusFoldProcessor.addStore(builder, StoryDateRouter.STORE, JsonSerde.of(RoutedAnchor.class));
+        StatusFoldProcessor.addStore(builder, ClaimRouter.STORE, SmileSerde.of(RoutedOrgs.class));
+        StatusFoldProcessor.addStore(builder, StoryDateRouter.STORE, SmileSerde.of(RoutedAnchor.class));
 
         KStream<String, OrgEvent> claims = builder
                 .stream(Topics.ENRICHED, Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"))
