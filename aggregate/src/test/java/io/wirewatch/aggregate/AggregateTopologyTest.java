@@ -308,4 +308,17 @@ class AggregateTopologyTest {
         stories.pipeInput(STORY.id(), Json.write(earlier));
         assertThat(routedKeys()).containsExactly("red-lantern", "blue-hand");
     }
+
+    @Test
+    void aStoryWithoutArticlesDatesNothing() {
+        pipe(articles().get(1)); // undated, in story-1
+        assertThat(routedKeys()).containsExactly("red-lantern");
+        status.readKeyValuesToMap();
+        // a story that was absorbed into another is published again without articles: it carries nothing
+        Story absorbed = new Story(STORY.id(), STORY.headline(), STORY.firstSeen(), STORY.lastSeen(), "2025-04-21",
+                List.of(), List.of(), List.of(), List.of("red-lantern"));
+        stories.pipeInput(STORY.id(), Json.write(absorbed));
+        assertThat(routedKeys()).isEmpty();
+        assertThat(status.isEmpty()).isTrue();
+    }
 }

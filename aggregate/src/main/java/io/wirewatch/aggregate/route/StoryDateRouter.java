@@ -34,8 +34,9 @@ public final class StoryDateRouter implements Processor<String, Story, String, O
     @Override
     public void process(Record<String, Story> record) {
         Story s = record.value();
-        if (s == null || s.id() == null || s.anchorDate() == null || s.organizations() == null) {
-            return;
+        if (s == null || s.id() == null || s.anchorDate() == null || s.organizations() == null
+                || s.articleIds() == null || s.articleIds().isEmpty()) {
+            return; // a story without articles (e.g. one absorbed into another) dates nothing
         }
         RoutedAnchor before = routed.get(s.id());
         boolean sameAnchor = before != null && s.anchorDate().equals(before.anchor());
