@@ -43,7 +43,7 @@ public final class AggregateTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         // the routers' stores are keyed like their input topics, so they live before the repartition
-        StatusFoldProcessor.addStore(builder, ClaimRouter.STORE, SmileSerde.of(RoutedOrgs.class));
+        StatusFoldProcessor.addStore(builder, ClaimRouter.STORE, SmileSerde.of(RoutedOrgs.class), false); // once per article
         StatusFoldProcessor.addStore(builder, StoryDateRouter.STORE, SmileSerde.of(RoutedAnchor.class));
 
         KStream<String, OrgEvent> claims = builder

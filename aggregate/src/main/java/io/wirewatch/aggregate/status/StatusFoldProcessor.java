@@ -53,19 +53,26 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
      * most of the fold's cost.
      */
     public static void addStores(StreamsBuilder builder) {
-        addStore(builder, ARTICLES_STORE, SmileSerde.of(OrgEvent.class));
+        // a record cache pays off only for keys written again within a commit: rows, tallies, names,
+        // tables and story dates are; an article's claims and an evidence entry are written once
+        addStore(builder, ARTICLES_STORE, SmileSerde.of(OrgEvent.class), false);
         addStore(builder, STORIES_STORE, SmileSerde.of(StoryDates.class));
         addStore(builder, ROWS_STORE, SmileSerde.of(RowState.class));
         addStore(builder, TALLIES_STORE, SmileSerde.of(OutletTally.class));
-        addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class));
+        addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class), false);
         addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class));
         addStore(builder, TABLES_STORE, SmileSerde.of(OrgStatus.class));
     }
 
     /** Adds one persistent, cached, logged store with string keys. */
     public static <V> void addStore(StreamsBuilder builder, String name, Serde<V> serde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
-                .withCachingEnabled());
+        addStore(builder, name, serde, true);
+    }
+
+    /** Adds one persistent, logged store with string keys, with or without a record cache. */
+    public static <V> void addStore(StreamsBuilder builder, String name, Serde<V> serde, boolean cached) {
+        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+        builder.addStateStore(cached ? store.withCachingEnabled() : store.withCachingDisabled());
     }
 
     @Override
