@@ -332,4 +332,17 @@ class AggregateTopologyTest {
                 .as("the year comes from the anchor routed before the redirect")
                 .extracting(JurisdictionRow::since).containsExactly("2025-04-18");
     }
+
+    @Test
+    void aStoryWithoutArticlesDatesNothing() {
+        pipe(articles().get(1)); // undated, in story-1
+        assertThat(routedKeys()).containsExactly("red-lantern");
+        status.readKeyValuesToMap();
+        // a story that was absorbed into another is published again without articles: it carries nothing
+        Story absorbed = new Story(STORY.id(), STORY.headline(), STORY.firstSeen(), STORY.lastSeen(), "2025-04-21",
+                List.of(), List.of(), List.of(), List.of("red-lantern"));
+        stories.pipeInput(STORY.id(), Json.write(absorbed));
+        assertThat(routedKeys()).isEmpty();
+        assertThat(status.isEmpty()).isTrue();
+    }
 }

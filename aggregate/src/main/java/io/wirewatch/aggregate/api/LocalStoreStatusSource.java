@@ -1,7 +1,6 @@
 package io.wirewatch.aggregate.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.wirewatch.aggregate.status.OrgTable;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.Json;
@@ -99,16 +98,16 @@ public final class LocalStoreStatusSource implements StatusSource {
 
     @Override
     public Optional<OrgStatus> localOrganization(String id) {
-        return Optional.ofNullable(store().get(id)).map(OrgTable::status);
+        return Optional.ofNullable(store().get(id));
     }
 
     @Override
     public List<OrgStatus> localOrganizations() {
         List<OrgStatus> out = new ArrayList<>();
-        try (KeyValueIterator<String, OrgTable> it = store().all()) {
+        try (KeyValueIterator<String, OrgStatus> it = store().all()) {
             while (it.hasNext()) {
-                KeyValue<String, OrgTable> kv = it.next();
-                OrgStatus s = kv.value == null ? null : kv.value.status();
+                KeyValue<String, OrgStatus> kv = it.next();
+                OrgStatus s = kv.value;
                 if (s != null) {
                     out.add(s);
                 }
@@ -130,9 +129,9 @@ public final class LocalStoreStatusSource implements StatusSource {
     }
 
     /** Throws InvalidStateStoreException while the store is migrating (the server answers 503). */
-    private ReadOnlyKeyValueStore<String, OrgTable> store() {
+    private ReadOnlyKeyValueStore<String, OrgStatus> store() {
         return streams.store(StoreQueryParameters.fromNameAndType(StatusFoldProcessor.TABLES_STORE,
-                QueryableStoreTypes.<String, OrgTable>keyValueStore()));
+                QueryableStoreTypes.<String, OrgStatus>keyValueStore()));
     }
 
     /** The body of a GET to another instance; null on 404 when {@code notFoundIsEmpty}. */

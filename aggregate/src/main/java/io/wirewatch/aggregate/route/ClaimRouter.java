@@ -4,7 +4,6 @@ import io.wirewatch.aggregate.status.ClaimRecord;
 import io.wirewatch.aggregate.status.OrgEvent;
 import io.wirewatch.aggregate.status.StatusFolder;
 import io.wirewatch.common.model.Claim;
-import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,7 +25,7 @@ import java.util.Set;
  * article enriched again without a claim it had must retract it). Most mentions carry no claim, so
  * this keeps the repartition topic to a fraction of a record per article.
  */
-public final class ClaimRouter implements Processor<String, EnrichedArticle, String, OrgEvent> {
+public final class ClaimRouter implements Processor<String, ArticleClaims, String, OrgEvent> {
 
     /** Article id → the organisations it was routed to; keyed like {@code news.enriched.v1}. */
     public static final String STORE = "article-routed-orgs";
@@ -41,8 +40,8 @@ public final class ClaimRouter implements Processor<String, EnrichedArticle, Str
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
-        EnrichedArticle a = record.value();
+    public void process(Record<String, ArticleClaims> record) {
+        ArticleClaims a = record.value();
         if (a == null || a.id() == null) {
             return;
         }
@@ -74,7 +73,7 @@ public final class ClaimRouter implements Processor<String, EnrichedArticle, Str
         }
     }
 
-    private static List<String> aliases(EnrichedArticle a, String org) {
+    private static List<String> aliases(ArticleClaims a, String org) {
         List<String> aliases = new ArrayList<>();
         if (a.entities() != null) {
             for (Entity en : a.entities()) {

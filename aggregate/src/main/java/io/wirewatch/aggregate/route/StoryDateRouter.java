@@ -1,7 +1,6 @@
 package io.wirewatch.aggregate.route;
 
 import io.wirewatch.aggregate.status.OrgEvent;
-import io.wirewatch.common.model.Story;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,7 +16,7 @@ import java.util.Set;
  * ignores an anchor it already holds: so an event goes only to organisations that have not been
  * sent this story's current anchor yet.
  */
-public final class StoryDateRouter implements Processor<String, Story, String, OrgEvent> {
+public final class StoryDateRouter implements Processor<String, StoryAnchor, String, OrgEvent> {
 
     /** Story id → the anchor routed last and the organisations it went to; keyed like {@code news.stories.v1}. */
     public static final String STORE = "story-routed-anchors";
@@ -32,11 +31,11 @@ public final class StoryDateRouter implements Processor<String, Story, String, O
     }
 
     @Override
-    public void process(Record<String, Story> record) {
-        Story s = record.value();
-        // a redirect (an absorbed story) lists nothing: its articles keep the anchor they were routed with
-        if (s == null || s.id() == null || s.merged() || s.anchorDate() == null || s.organizations() == null) {
-            return;
+    public void process(Record<String, StoryAnchor> record) {
+        StoryAnchor s = record.value();
+        if (s == null || s.id() == null || s.anchorDate() == null || s.organizations() == null
+                || !Boolean.TRUE.equals(s.hasArticles())) {
+            return; // a story without articles (e.g. one absorbed into another) dates nothing
         }
         RoutedAnchor before = routed.get(s.id());
         boolean sameAnchor = before != null && s.anchorDate().equals(before.anchor());

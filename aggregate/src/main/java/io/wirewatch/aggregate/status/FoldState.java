@@ -1,5 +1,7 @@
 package io.wirewatch.aggregate.status;
 
+import io.wirewatch.common.model.OrgStatus;
+
 import java.util.List;
 
 /**
@@ -36,6 +38,9 @@ public interface FoldState {
     /** The last {@code n} evidence entries whose key starts with {@code prefix}, in key order. */
     List<EvidenceTally> lastEvidence(String prefix, int n);
 
-    /** By organisation id. */
-    Table<OrgTable> tables();
+    /** The names and aliases in use, by organisation id. */
+    Table<OrgNames> names();
+
+    /** The current table, by organisation id; absent while no row has a usable claim. */
+    Table<OrgStatus> tables();
 }

@@ -1,6 +1,7 @@
 package io.wirewatch.aggregate.status;
 
-import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.model.OrgStatus;
+import io.wirewatch.common.serde.SmileSerde;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,8 @@ public final class MemoryFoldState implements FoldState {
     private final MapTable<RowState> rows;
     private final MapTable<OutletTally> tallies;
     private final MapTable<EvidenceTally> evidence;
-    private final MapTable<OrgTable> tables;
+    private final MapTable<OrgNames> names;
+    private final MapTable<OrgStatus> tables;
 
     public MemoryFoldState() {
         this(false);
@@ -33,10 +35,11 @@ public final class MemoryFoldState implements FoldState {
         rows = new MapTable<>(RowState.class, serialized);
         tallies = new MapTable<>(OutletTally.class, serialized);
         evidence = new MapTable<>(EvidenceTally.class, serialized);
-        tables = new MapTable<>(OrgTable.class, serialized);
+        names = new MapTable<>(OrgNames.class, serialized);
+        tables = new MapTable<>(OrgStatus.class, serialized);
     }
 
-    /** State whose values are kept as the stores' JSON bytes: every read and write pays the serde. */
+    /** State whose values are kept as the stores' Smile bytes: every read and write pays the serde. */
     public static MemoryFoldState serialized() {
         return new MemoryFoldState(true);
     }
@@ -46,7 +49,8 @@ public final class MemoryFoldState implements FoldState {
     @Override public Table<RowState> rows() { return rows; }
     @Override public Table<OutletTally> tallies() { return tallies; }
     @Override public Table<EvidenceTally> evidence() { return evidence; }
-    @Override public Table<OrgTable> tables() { return tables; }
+    @Override public Table<OrgNames> names() { return names; }
+    @Override public Table<OrgStatus> tables() { return tables; }
 
     @Override
     public List<EvidenceTally> lastEvidence(String prefix, int n) {
@@ -62,8 +66,8 @@ public final class MemoryFoldState implements FoldState {
     }
 
     /** Every stored table, by organisation id. */
-    public Map<String, OrgTable> allTables() {
-        Map<String, OrgTable> out = new TreeMap<>();
+    public Map<String, OrgStatus> allTables() {
+        Map<String, OrgStatus> out = new TreeMap<>();
         tables.map.forEach((k, v) -> out.put(k, tables.decode.apply(v)));
         return out;
     }
@@ -76,7 +80,7 @@ public final class MemoryFoldState implements FoldState {
         @SuppressWarnings("unchecked")
         MapTable(Class<V> type, boolean serialized) {
             if (serialized) {
-                JsonSerde<V> serde = JsonSerde.of(type);
+                SmileSerde<V> serde = SmileSerde.of(type);
                 encode = v -> serde.serializer().serialize("", v);
                 decode = b -> serde.deserializer().deserialize("", (byte[]) b);
             } else {

@@ -48,7 +48,7 @@ public final class OrgFold {
         Tx tx = new Tx(state);
         String org = e.orgId();
         TreeSet<String> rows = new TreeSet<>();
-        OrgTable table = Optional.ofNullable(tx.tables.get(org)).orElseGet(OrgTable::empty);
+        // the table and the names are read only once the event is known to change something
         if (e.articleId() != null) {
             String key = org + SEP + e.articleId();
             OrgEvent latest = new OrgEvent(org, e.orgName(), e.aliases() == null ? List.of() : List.copyOf(e.aliases()),
@@ -60,11 +60,13 @@ public final class OrgFold {
             if (old == null && latest.claims().stream().noneMatch(StatusFolder::usable)) {
                 return Change.NONE; // a mention without claims: nothing to retract, nothing to keep
             }
+            OrgNames names = tx.names(org);
             if (old != null) {
-                contribute(tx, table, old, -1, rows);
+                contribute(tx, names, old, -1, rows);
             }
-            contribute(tx, table, latest, +1, rows);
+            contribute(tx, names, latest, +1, rows);
             tx.articles.put(key, latest);
+            tx.names.put(org, names);
         } else if (e.storyId() != null && e.storyAnchor() != null) {
             String key = org + SEP + e.storyId();
             StoryDates story = Optional.ofNullable(tx.stories.get(key)).orElseGet(StoryDates::empty);
@@ -76,28 +78,38 @@ public final class OrgFold {
                 OrgEvent a = tx.articles.get(org + SEP + articleId);
                 if (a != null) {
                     undated.add(a);
-                    contribute(tx, table, a, -1, rows); // dated by the old anchor
                 }
+            }
+            // re-dating retracts and adds the same articles: their names cancel out, only rows move
+            OrgNames names = undated.isEmpty() ? null : tx.names(org);
+            for (OrgEvent a : undated) {
+                contribute(tx, names, a, -1, rows); // dated by the old anchor
             }
             tx.stories.put(key, new StoryDates(e.storyAnchor(), tx.stories.get(key) == null
                     ? new TreeSet<>() : tx.stories.get(key).undatedArticles()));
             for (OrgEvent a : undated) {
-                contribute(tx, table, a, +1, rows);
+                contribute(tx, names, a, +1, rows);
+            }
+            if (undated.isEmpty()) {
+                tx.flush();
+                return Change.NONE; // no claim of this organisation is dated by the story (yet)
             }
         } else {
             return Change.NONE;
         }
         tx.flush();
 
-        OrgStatus before = table.status();
-        OrgStatus after = table(org, table, before, rows);
-        tx.tables.put(org, table.withStatus(after));
-        tx.flush();
-        return Objects.equals(before, after) ? Change.NONE : new Change(true, after);
+        OrgStatus before = state.tables().get(org);
+        OrgStatus after = table(tx, org, tx.names(org), before, rows);
+        if (Objects.equals(before, after)) {
+            return Change.NONE;
+        }
+        state.tables().put(org, after);
+        return new Change(true, after);
     }
 
     /** Adds ({@code sign} +1) or retracts (-1) an article's claims, its names and aliases. */
-    private void contribute(Tx tx, OrgTable table, OrgEvent a, int sign, TreeSet<String> rows) {
+    private void contribute(Tx tx, OrgNames table, OrgEvent a, int sign, TreeSet<String> rows) {
         TreeSet<String> names = new TreeSet<>();
         TreeSet<String> aliases = new TreeSet<>(a.aliases() == null ? List.of() : a.aliases());
         TreeSet<String> undatedIn = new TreeSet<>();
@@ -199,7 +211,7 @@ public final class OrgFold {
     }
 
     /** The table with the touched rows refolded; null when no row is left. */
-    private OrgStatus table(String org, OrgTable table, OrgStatus before, TreeSet<String> touched) {
+    private static OrgStatus table(Tx tx, String org, OrgNames table, OrgStatus before, TreeSet<String> touched) {
         Map<String, JurisdictionRow> rows = new TreeMap<>();
         if (before != null) {
             for (JurisdictionRow r : before.jurisdictions()) {
@@ -207,11 +219,11 @@ public final class OrgFold {
             }
         }
         for (String key : touched) {
-            RowState row = state.rows().get(key);
+            RowState row = tx.rows.get(key); // as this event left it, without reading it again
             if (row == null) {
                 rows.remove(key);
             } else {
-                rows.put(key, StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
+                rows.put(key, StatusFolder.row(row, tx.state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
             }
         }
         if (rows.isEmpty()) {
@@ -236,15 +248,23 @@ public final class OrgFold {
         final Cached<RowState> rows;
         final Cached<OutletTally> tallies;
         final Cached<EvidenceTally> evidence;
-        final Cached<OrgTable> tables;
+        final Cached<OrgNames> names;
+        final FoldState state;
 
         Tx(FoldState s) {
+            state = s;
             articles = new Cached<>(s.articles());
             stories = new Cached<>(s.stories());
             rows = new Cached<>(s.rows());
             tallies = new Cached<>(s.tallies());
             evidence = new Cached<>(s.evidence());
-            tables = new Cached<>(s.tables());
+            names = new Cached<>(s.names());
+        }
+
+        /** The organisation's names as this event has left them so far (mutable: put them back when changed). */
+        OrgNames names(String org) {
+            OrgNames n = names.get(org);
+            return n == null ? OrgNames.empty() : n;
         }
 
         void flush() {
@@ -253,7 +273,7 @@ public final class OrgFold {
             rows.flush();
             tallies.flush();
             evidence.flush();
-            tables.flush();
+            names.flush();
         }
     }
 

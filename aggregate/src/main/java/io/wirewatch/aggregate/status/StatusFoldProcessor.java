@@ -1,7 +1,7 @@
 package io.wirewatch.aggregate.status;
 
 import io.wirewatch.common.model.OrgStatus;
-import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@link OrgFold} on the service's state stores and emits an organisation's table when an
@@ -27,30 +29,50 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     public static final String STORIES_STORE = "org-story-dates";
     public static final String ROWS_STORE = "org-rows";
     public static final String TALLIES_STORE = "org-row-sources";
+    public static final String NAMES_STORE = "org-names";
     public static final String EVIDENCE_STORE = "org-row-evidence";
     /** The current tables, read by the HTTP API through interactive queries. */
     public static final String TABLES_STORE = "org-tables";
 
     public static final String[] STORES = {ARTICLES_STORE, STORIES_STORE, ROWS_STORE, TALLIES_STORE, EVIDENCE_STORE,
-            TABLES_STORE};
+            NAMES_STORE, TABLES_STORE};
+
+    /**
+     * Tables kept decoded per task, most recently used first: an event reads its organisation's
+     * table to compare, and the busiest organisations' tables are the largest values. Tables are
+     * immutable records, written through to the store, so this copy is never ahead of the store.
+     */
+    static final int TABLE_CACHE_ENTRIES = 256;
 
     private ProcessorContext<String, OrgStatus> context;
     private OrgFold fold;
 
-    /** Adds the fold's stores (persistent, cached, logged) to a topology. */
+    /**
+     * Adds the fold's stores (persistent, cached, logged) to a topology. Their values are Smile:
+     * only the fold reads them (the API decodes tables back to the same records), and JSON text was
+     * most of the fold's cost.
+     */
     public static void addStores(StreamsBuilder builder) {
-        addStore(builder, ARTICLES_STORE, JsonSerde.of(OrgEvent.class));
-        addStore(builder, STORIES_STORE, JsonSerde.of(StoryDates.class));
-        addStore(builder, ROWS_STORE, JsonSerde.of(RowState.class));
-        addStore(builder, TALLIES_STORE, JsonSerde.of(OutletTally.class));
-        addStore(builder, EVIDENCE_STORE, JsonSerde.of(EvidenceTally.class));
-        addStore(builder, TABLES_STORE, JsonSerde.of(OrgTable.class));
+        // a record cache pays off only for keys written again within a commit: rows, tallies, names,
+        // tables and story dates are; an article's claims and an evidence entry are written once
+        addStore(builder, ARTICLES_STORE, SmileSerde.of(OrgEvent.class), false);
+        addStore(builder, STORIES_STORE, SmileSerde.of(StoryDates.class));
+        addStore(builder, ROWS_STORE, SmileSerde.of(RowState.class));
+        addStore(builder, TALLIES_STORE, SmileSerde.of(OutletTally.class));
+        addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class), false);
+        addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class));
+        addStore(builder, TABLES_STORE, SmileSerde.of(OrgStatus.class));
     }
 
     /** Adds one persistent, cached, logged store with string keys. */
     public static <V> void addStore(StreamsBuilder builder, String name, Serde<V> serde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
-                .withCachingEnabled());
+        addStore(builder, name, serde, true);
+    }
+
+    /** Adds one persistent, logged store with string keys, with or without a record cache. */
+    public static <V> void addStore(StreamsBuilder builder, String name, Serde<V> serde, boolean cached) {
+        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+        builder.addStateStore(cached ? store.withCachingEnabled() : store.withCachingDisabled());
     }
 
     @Override
@@ -74,7 +96,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         private final KeyValueStore<String, RowState> rows;
         private final KeyValueStore<String, OutletTally> tallies;
         private final KeyValueStore<String, EvidenceTally> evidence;
-        private final KeyValueStore<String, OrgTable> tables;
+        private final KeyValueStore<String, OrgNames> names;
+        private final Table<OrgStatus> tables;
 
         StoreState(ProcessorContext<?, ?> c) {
             articles = c.getStateStore(ARTICLES_STORE);
@@ -82,7 +105,42 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             rows = c.getStateStore(ROWS_STORE);
             tallies = c.getStateStore(TALLIES_STORE);
             evidence = c.getStateStore(EVIDENCE_STORE);
-            tables = c.getStateStore(TABLES_STORE);
+            names = c.getStateStore(NAMES_STORE);
+            tables = cachedTable(c.getStateStore(TABLES_STORE), TABLE_CACHE_ENTRIES);
+        }
+
+        /** A bounded write-through cache of decoded values in front of a store; made anew with the task. */
+        private static <V> Table<V> cachedTable(KeyValueStore<String, V> s, int entries) {
+            Map<String, V> lru = new LinkedHashMap<>(entries * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > entries;
+                }
+            };
+            Table<V> store = table(s);
+            return new Table<>() {
+                @Override
+                public V get(String key) {
+                    V v = lru.get(key);
+                    if (v == null) {
+                        v = store.get(key);
+                        if (v != null) {
+                            lru.put(key, v);
+                        }
+                    }
+                    return v;
+                }
+
+                @Override
+                public void put(String key, V value) {
+                    store.put(key, value);
+                    if (value == null) {
+                        lru.remove(key);
+                    } else {
+                        lru.put(key, value);
+                    }
+                }
+            };
         }
 
         private static <V> Table<V> table(KeyValueStore<String, V> s) {
@@ -108,7 +166,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         @Override public Table<RowState> rows() { return table(rows); }
         @Override public Table<OutletTally> tallies() { return table(tallies); }
         @Override public Table<EvidenceTally> evidence() { return table(evidence); }
-        @Override public Table<OrgTable> tables() { return table(tables); }
+        @Override public Table<OrgNames> names() { return table(names); }
+        @Override public Table<OrgStatus> tables() { return tables; }
 
         @Override
         public List<EvidenceTally> lastEvidence(String prefix, int n) {

@@ -30,7 +30,7 @@ import java.util.Properties;
 /**
  * The aggregate's cost per claim as one organisation's history grows: N invented articles, one
  * claim each, all about one organisation, through the real aggregate topology (RocksDB stores,
- * JSON serdes) in a TopologyTestDriver. Not a test; run it as BENCHMARKS.md says:
+ * the stores' serdes) in a TopologyTestDriver. Not a test; run it as BENCHMARKS.md says:
  * <pre>java -cp ... io.wirewatch.aggregate.bench.FoldBenchmark [days=30] 1000 100000</pre>
  */
 public final class FoldBenchmark {

@@ -73,7 +73,7 @@ class OrgFoldTest {
                 claim("XA", "DELISTED", APRIL_17, false, "On April 17 Xland lifted the ban."));
         apply(OrgEvent.storyAnchor(Claims.ORG, "s1", "2025-04-21"));
         apply(undated);
-        assertThat(row(state.allTables().get(Claims.ORG).status(), "XA").since()).isEqualTo("2025-04-17");
+        assertThat(row(state.allTables().get(Claims.ORG), "XA").since()).isEqualTo("2025-04-17");
 
         OrgEvent earlier = OrgEvent.storyAnchor(Claims.ORG, "s1", "2024-05-01");
         OrgStatus s = apply(earlier).status();
@@ -126,7 +126,7 @@ class OrgFoldTest {
         assertThat(row.points().values().iterator().next().weight()).isEqualTo(20);
         assertThat(row.points().values().iterator().next().claims()).isEqualTo(2000);
         assertThat(row.support().get("DESIGNATED").outlets()).containsExactly(java.util.Map.entry(800, 20));
-        JurisdictionRow xa = row(state.allTables().get(Claims.ORG).status(), "XA");
+        JurisdictionRow xa = row(state.allTables().get(Claims.ORG), "XA");
         assertThat(xa.sources()).isEqualTo(20);
         assertThat(xa.evidence()).hasSize(StatusFolder.MAX_EVIDENCE);
         assertThat(xa.evidence().get(StatusFolder.MAX_EVIDENCE - 1).articleId()).isEqualTo("bulk-01999");

@@ -17,13 +17,18 @@ import java.io.IOException;
  */
 abstract class JacksonSerde<T> implements Serde<T> {
 
-    private final Class<T> type;
+    private final String typeName;
     private final String format;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
     JacksonSerde(Class<T> type, ObjectMapper mapper, String format) {
-        this.type = type;
+        this(type, type.getSimpleName(), mapper, format);
+    }
+
+    /** {@code typeName} is what failures call the value. */
+    JacksonSerde(Class<T> type, String typeName, ObjectMapper mapper, String format) {
+        this.typeName = typeName;
         this.format = format;
         this.reader = mapper.readerFor(type);
         this.writer = mapper.writer();
@@ -38,7 +43,7 @@ abstract class JacksonSerde<T> implements Serde<T> {
             try {
                 return writer.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " as " + format + ": "
+                throw new SerializationException("cannot write " + typeName + " as " + format + ": "
                         + e.getMessage(), e);
             }
         };
@@ -53,7 +58,7 @@ abstract class JacksonSerde<T> implements Serde<T> {
             try {
                 return reader.readValue(bytes);
             } catch (IOException e) {
-                throw new SerializationException("not a valid " + type.getSimpleName() + " " + format + " value: "
+                throw new SerializationException("not a valid " + typeName + " " + format + " value: "
                         + e.getMessage(), e);
             }
         };

@@ -21,11 +21,20 @@ public final class JsonSerde<T> extends JacksonSerde<T> {
     public static final JsonSerde<FrontierEntry> FRONTIER = of(FrontierEntry.class);
     public static final JsonSerde<SeenState> SEEN = of(SeenState.class);
 
-    private JsonSerde(Class<T> type) {
-        super(type, Json.MAPPER, "JSON");
+    private JsonSerde(Class<T> type, String typeName) {
+        super(type, typeName, Json.MAPPER, "JSON");
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
-        return new JsonSerde<>(type);
+        return new JsonSerde<>(type, type.getSimpleName());
+    }
+
+    /**
+     * Reads a topic's records into {@code view}, a record with only the fields a consumer uses (the
+     * parser skips the others without decoding them). Failures name the topic's record type, as a
+     * full read would.
+     */
+    public static <T> JsonSerde<T> view(Class<T> view, Class<?> of) {
+        return new JsonSerde<>(view, of.getSimpleName());
     }
 }
