@@ -152,46 +152,50 @@ final class ClassNames {
         return (c >= ' ' && c < 0x7f) || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
     }
 
-    /** Infixes looked for at each offset, indexed by their first character: a few comparisons an offset. */
+    /** Infixes with the bits they set: String.indexOf (a vectorised scan) per infix beats comparing at each offset. */
     private static final class Needles {
-        private final String[][] byFirst = new String[128][];
-        private final int[][] bitsByFirst = new int[128][];
+        private final String[] needles;
+        private final int[] bits;
 
         Needles(List<String> boilerplate, List<String> byline) {
-            for (String s : boilerplate) {
-                add(s, INFIX);
+            needles = new String[boilerplate.size() + byline.size()];
+            bits = new int[needles.length];
+            for (int i = 0; i < needles.length; i++) {
+                boolean b = i >= boilerplate.size();
+                needles[i] = b ? byline.get(i - boilerplate.size()) : boilerplate.get(i);
+                bits[i] = b ? BYLINE_NAME : INFIX;
             }
-            for (String s : byline) {
-                add(s, BYLINE_NAME);
-            }
-        }
-
-        private void add(String s, int bits) {
-            char c = s.charAt(0);
-            String[] have = byFirst[c] == null ? new String[0] : byFirst[c];
-            int[] haveBits = bitsByFirst[c] == null ? new int[0] : bitsByFirst[c];
-            byFirst[c] = Arrays.copyOf(have, have.length + 1);
-            byFirst[c][have.length] = s;
-            bitsByFirst[c] = Arrays.copyOf(haveBits, haveBits.length + 1);
-            bitsByFirst[c][have.length] = bits;
         }
 
         /** The bits of the needles found in {@code s} (plain ASCII), ASCII letters folded. */
         int find(String s) {
-            int bits = 0;
-            for (int i = 0; i < s.length(); i++) {
-                String[] candidates = byFirst[asciiLower(s.charAt(i)) & 0x7f];
-                if (candidates == null) {
-                    continue;
-                }
-                for (int k = 0; k < candidates.length; k++) {
-                    if (regionEqualsAsciiLower(s, i, candidates[k])) {
-                        bits |= bitsByFirst[asciiLower(s.charAt(i)) & 0x7f][k];
-                    }
+            if (s.isEmpty()) {
+                return 0;
+            }
+            String lower = asciiLower(s);
+            int found = 0;
+            for (int i = 0; i < needles.length; i++) {
+                if ((found & bits[i]) == 0 && lower.contains(needles[i])) {
+                    found |= bits[i];
                 }
             }
-            return bits;
+            return found;
         }
+    }
+
+    /** {@code s} with ASCII letters lower-cased; {@code s} itself when it has none upper-case (most names). */
+    private static String asciiLower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] a = s.toCharArray();
+                for (int k = i; k < a.length; k++) {
+                    a[k] = asciiLower(a[k]);
+                }
+                return new String(a);
+            }
+        }
+        return s;
     }
 
     /**
@@ -202,6 +206,8 @@ final class ClassNames {
         char[] joined = new char[64];
         int[] start = new int[16];
         int[] end = new int[16];
+        /** String.hashCode of each word, made as it is read: looked up in several tables. */
+        int[] hash = new int[16];
         int count;
         private int len;
         private boolean inWord;
@@ -252,11 +258,14 @@ final class ClassNames {
                 if (count == start.length) {
                     start = Arrays.copyOf(start, count * 2);
                     end = Arrays.copyOf(end, count * 2);
+                    hash = Arrays.copyOf(hash, count * 2);
                 }
                 start[count] = len;
+                hash[count] = 0;
                 inWord = true;
             }
             joined[len++] = c;
+            hash[count] = 31 * hash[count] + c;
         }
 
         private void endWord() {
@@ -300,12 +309,13 @@ final class ClassNames {
             int[] start = w.start;
             int[] end = w.end;
             int count = w.count;
+            int[] hash = w.hash;
             for (int i = 0; i < count; i++) {
-                if (words.contains(joined, start[i], end[i])) {
+                if (words.contains(joined, start[i], end[i], hash[i])) {
                     return true;
                 }
                 // adjacent words only when they can start an entry
-                if (i + 1 < count && prefixes.contains(joined, start[i], end[i])
+                if (i + 1 < count && prefixes.contains(joined, start[i], end[i], hash[i])
                         && (words.contains(joined, start[i], end[i + 1]) || (i + 2 < count
                         && prefixes.contains(joined, start[i], end[i + 1])
                         && words.contains(joined, start[i], end[i + 2])))) {
@@ -336,6 +346,11 @@ final class ClassNames {
             for (int i = from; i < to; i++) {
                 h = 31 * h + a[i];
             }
+            return contains(a, from, to, h);
+        }
+
+        /** As {@link #contains(char[], int, int)}, given the range's String.hashCode. */
+        boolean contains(char[] a, int from, int to, int h) {
             for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
                 String s = slots[i];
                 if (s.length() == to - from && equalsRange(s, a, from)) {

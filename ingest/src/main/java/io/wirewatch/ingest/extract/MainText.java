@@ -556,34 +556,38 @@ final class MainText {
         return out;
     }
 
+    /** Whitespace runs (Unicode spaces and zero-width space included) as one space, none at the ends. */
     static String normalize(CharSequence text) {
-        String s = text.toString(); // runs of a String append as array copies, of a builder char by char
-        StringBuilder b = new StringBuilder(s.length());
-        boolean space = false;
-        int run = -1; // start of the current run of non-blank characters
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            // printable ASCII, most of any page, is never a space: skip the two Character lookups
-            boolean blank = (c <= ' ' || c >= 0x7f)
-                    && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b');
-            if (blank) {
-                if (run >= 0) {
-                    b.append(s, run, i);
-                    run = -1;
-                }
-                space = b.length() > 0;
-            } else if (run < 0) {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                run = i;
+        int n = text.length();
+        char[] c = new char[n];
+        if (text instanceof String str) {
+            str.getChars(0, n, c, 0);
+        } else if (text instanceof StringBuilder sb) {
+            sb.getChars(0, n, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = text.charAt(i);
             }
         }
-        if (run >= 0) {
-            b.append(s, run, s.length());
+        // compacted in place: what is written never overtakes what is read
+        int out = 0;
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            // printable ASCII, most of any page, is never a space: skip the two Character lookups
+            boolean blank = (ch <= ' ' || ch >= 0x7f)
+                    && (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\u200b');
+            if (blank) {
+                space = out > 0;
+            } else {
+                if (space) {
+                    c[out++] = ' ';
+                    space = false;
+                }
+                c[out++] = ch;
+            }
         }
-        return b.toString();
+        return new String(c, 0, out);
     }
 
     private static final class Block {
