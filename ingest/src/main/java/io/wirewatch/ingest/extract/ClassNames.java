@@ -82,7 +82,7 @@ final class ClassNames {
      * vocabularies and the infixes. Names of printable ASCII and whitespace, nearly all of them, are
      * read in one pass into reused buffers; others take the general way, which gives the same answer.
      */
-    private int decide(String cls, String id) {
+    int decide(String cls, String id) {
         words.clear();
         if (!words.addAsciiLower(cls) || !words.addAsciiLower(id)) {
             return decideGeneral(cls, id);
