@@ -95,6 +95,15 @@ final class ClassNames {
         return f;
     }
 
+    /** Whether a class and an id hold words of the article itself ({@link #POSITIVE}). */
+    static boolean positive(String cls, String id) {
+        Words w = new Words();
+        if (w.addAsciiLower(cls) && w.addAsciiLower(id)) {
+            return POSITIVE.matches(w);
+        }
+        return POSITIVE.matches((cls + " " + id).toLowerCase(Locale.ROOT));
+    }
+
     /** Any class and id, Unicode lower-casing included. */
     static int decideGeneral(String cls, String id) {
         String names = (cls.trim() + " " + id).toLowerCase(Locale.ROOT).trim();

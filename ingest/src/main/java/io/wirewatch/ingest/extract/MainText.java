@@ -252,7 +252,11 @@ final class MainText {
         }
         Element parent = best.parent();
         if (parent != null) {
-            for (Element sib : parent.children()) {
+            // child elements read off the child nodes: children() copies and caches a list in the element
+            for (int i = 0; i < parent.childNodeSize(); i++) {
+                if (!(parent.childNode(i) instanceof Element sib)) {
+                    continue;
+                }
                 // a sibling <article> is another composition (a teaser), not a part of this one
                 if (sib == best || chosen.contains(sib) || layout.holdsArticle.contains(sib)) {
                     continue;
@@ -313,9 +317,8 @@ final class MainText {
     }
 
     private static double classWeight(Element e) {
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
         double w = 0;
-        if (ClassNames.POSITIVE.matches(names)) {
+        if (ClassNames.positive(e.className(), e.id())) {
             w += 25;
         }
         if (e.tagName().equals("article")) {
@@ -325,7 +328,8 @@ final class MainText {
         if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
             w += 50;
         }
-        if (ARTICLE_TYPE.matcher(e.attr("itemtype")).find()) {
+        String itemtype = e.attr("itemtype");
+        if (!itemtype.isEmpty() && ARTICLE_TYPE.matcher(itemtype).find()) {
             w += 30;
         }
         return w;

@@ -24,6 +24,8 @@ class ClassNamesTest {
             String id = rnd.nextInt(3) == 0 ? generated(rnd) : "";
             int fast = names.decide(cls, id);
             assertThat(fast).as("class [%s] id [%s]", cls, id).isEqualTo(ClassNames.decideGeneral(cls, id));
+            assertThat(ClassNames.positive(cls, id)).as("class [%s] id [%s]", cls, id)
+                    .isEqualTo(ClassNames.POSITIVE.matches((cls + " " + id).toLowerCase(java.util.Locale.ROOT)));
             boilerplate += fast & ClassNames.BOILERPLATE_NAME;
             byline += (fast & ClassNames.BYLINE_NAME) != 0 ? 1 : 0;
         }
