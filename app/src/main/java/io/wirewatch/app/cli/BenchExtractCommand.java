@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -55,6 +56,9 @@ public final class BenchExtractCommand implements Callable<Integer> {
         if (r.pages() == 0) {
             throw new IllegalArgumentException("no page of " + groundTruth + " found in " + dir + " (want ID.html.gz)");
         }
+        List<Double> rr = r.roundRatios();
+        System.out.println(String.format(Locale.ROOT, "ratio per round: min=%.2f median=%.2f max=%.2f over %d rounds",
+                rr.get(0), rr.get(rr.size() / 2), rr.get(rr.size() - 1), rr.size()));
         double ratio = r.pagesPerSecond() / r.jsoupPagesPerSecond();
         System.out.println(String.format(Locale.ROOT,
                 "pages=%d precision=%.3f recall=%.3f f1=%.3f accuracy=%.3f pages_per_s=%.1f jsoup_pages_per_s=%.1f ratio=%.2f",

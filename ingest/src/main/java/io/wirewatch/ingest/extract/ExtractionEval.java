@@ -28,8 +28,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ExtractionEval {
 
+    /** {@code roundRatios}: each timed round's extractor/jsoup speed ratio, sorted (how steady the run was). */
     public record Result(int pages, double precision, double recall, double f1, double accuracy,
-                         double pagesPerSecond, double jsoupPagesPerSecond) {
+                         double pagesPerSecond, double jsoupPagesPerSecond, List<Double> roundRatios) {
     }
 
     /** Per-page scores: precision is null when nothing was extracted. */
@@ -65,11 +66,17 @@ public final class ExtractionEval {
             sink += timedRound(ex, bodies, urls, new long[2]);
         }
         long[] nanos = new long[2]; // extractor, jsoup
+        List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < Math.max(1, rounds); round++) {
             // a collection between rounds, untimed, so that one round's garbage is not paid for in the next
             System.gc();
-            sink += timedRound(ex, bodies, urls, nanos);
+            long[] one = new long[2];
+            sink += timedRound(ex, bodies, urls, one);
+            nanos[0] += one[0];
+            nanos[1] += one[1];
+            ratios.add((double) one[1] / Math.max(one[0], 1));
         }
+        ratios.sort(null);
         long extractNanos = nanos[0];
         long jsoupNanos = nanos[1];
         if (sink == 42) {
@@ -82,7 +89,7 @@ public final class ExtractionEval {
         Result r = aggregate(scores);
         double timedPages = (double) ids.size() * Math.max(1, rounds);
         return new Result(r.pages(), r.precision(), r.recall(), r.f1(), r.accuracy(),
-                timedPages / Math.max(extractNanos / 1e9, 1e-9), timedPages / Math.max(jsoupNanos / 1e9, 1e-9));
+                timedPages / Math.max(extractNanos / 1e9, 1e-9), timedPages / Math.max(jsoupNanos / 1e9, 1e-9), ratios);
     }
 
     /** The pages of the ground truth found in the directory, in the ground truth's order. */
@@ -179,7 +186,7 @@ public final class ExtractionEval {
         double p = pN == 0 ? 0 : pSum / pN;
         double r = n == 0 ? 0 : rSum / n;
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        return new Result(n, p, r, f1, n == 0 ? 0 : (double) exact / n, 0, 0);
+        return new Result(n, p, r, f1, n == 0 ? 0 : (double) exact / n, 0, 0, List.of());
     }
 
     public static PageScore score(String truth, String predicted) {
