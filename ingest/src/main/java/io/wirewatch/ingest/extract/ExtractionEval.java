@@ -41,17 +41,23 @@ public final class ExtractionEval {
 
     private ExtractionEval() {}
 
-    /** One timed round after the warm-up: see {@link #evaluate(Path, Path, ArticleExtractor, int)}. */
+    /** The scores, with one timed round and no warm-up (for tests: the timings are rough). */
     public static Result evaluate(Path htmlDir, Path groundTruthJson, ArticleExtractor ex) throws IOException {
-        return evaluate(htmlDir, groundTruthJson, ex, 1);
+        return evaluate(htmlDir, groundTruthJson, ex, 1, 0);
+    }
+
+    /** As {@link #evaluate(Path, Path, ArticleExtractor, int, int)} after {@link #WARMUP_ROUNDS} warm-up rounds. */
+    public static Result evaluate(Path htmlDir, Path groundTruthJson, ArticleExtractor ex, int rounds)
+            throws IOException {
+        return evaluate(htmlDir, groundTruthJson, ex, rounds, WARMUP_ROUNDS);
     }
 
     /**
      * Scores the extractor on the pages named in the ground truth, and times it against bare jsoup
-     * parsing of the same bytes. After {@link #WARMUP_ROUNDS} warm-up rounds (JIT), the timed rounds
+     * parsing of the same bytes. After {@code warmup} untimed rounds of both (JIT), the timed rounds
      * alternate extractor and jsoup page by page so that machine noise falls on both alike.
      */
-    public static Result evaluate(Path htmlDir, Path groundTruthJson, ArticleExtractor ex, int rounds)
+    public static Result evaluate(Path htmlDir, Path groundTruthJson, ArticleExtractor ex, int rounds, int warmup)
             throws IOException {
         JsonNode truth = Json.MAPPER.readTree(groundTruthJson.toFile());
         Pages pages = Pages.load(htmlDir, truth);
@@ -62,7 +68,7 @@ public final class ExtractionEval {
         int sink = 0;
         // warm-up: C2 compiles the extractor's larger body of code later than the parser's, most of
         // all on a loaded machine, so a single round left part of it interpreted in the timed rounds
-        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+        for (int round = 0; round < warmup; round++) {
             sink += timedRound(ex, bodies, urls, new long[2]);
         }
         long[] nanos = new long[2]; // extractor, jsoup
