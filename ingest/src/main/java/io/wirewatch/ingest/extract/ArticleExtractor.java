@@ -61,7 +61,10 @@ public final class ArticleExtractor {
         String title = title(doc, scan, ld);
         String published = published(scan, ld, url);
         String author = author(scan, ld);
-        String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher(), host(url));
+        String outlet = firstNonBlank(meta.get("og:site_name"), ld.publisher());
+        if (outlet == null) {
+            outlet = firstNonBlank(host(url)); // parsing the URL only when the page names no outlet
+        }
         String lang = lang(scan);
         String text;
         try {

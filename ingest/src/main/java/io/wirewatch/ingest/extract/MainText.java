@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class MainText {
 
     /** Elements that never hold article prose. */
-    private static final Set<String> NEVER_TEXT_TAGS = Set.of("script", "style", "noscript", "template", "svg",
+    private static final Set<String> NEVER_TEXT_TAGS = tags("script", "style", "noscript", "template", "svg",
             "canvas", "iframe", "object", "embed", "video", "audio", "map", "button", "select", "input", "textarea",
             "label", "option", "figcaption", "figure", "picture", "dialog", "menu");
     /** ARIA roles of page furniture. */
@@ -33,32 +34,11 @@ final class MainText {
     private static final Pattern DISPLAY_NONE = Pattern.compile("(?i)display\\s*:\\s*none");
 
     /** Page-structure elements that are boilerplate unless they hold most of the page's prose. */
-    private static final Set<String> STRUCTURAL = Set.of("nav", "aside", "footer", "header", "form");
-
-    /** Vocabulary of class/id words that mark boilerplate containers (hyphenated entries match adjacent words). */
-    private static final Vocabulary BOILERPLATE = new Vocabulary("nav navbar navigation menu menus footer sidebar "
-            + "side-bar rail related relateds share shares sharing social socials comment comments comment-list disqus "
-            + "cookie cookies consent gdpr newsletter newsletters promo promos promotion advert adverts advertisement "
-            + "advertising ads ad ad-slot adslot sponsor sponsored breadcrumb breadcrumbs subscribe subscription paywall "
-            + "latest most-read mostread most-popular popular trending tags tag-list taglist topics author-bio byline "
-            + "dateline meta post-meta entry-meta article-meta toolbar widget widgets modal popup overlay banner "
-            + "masthead skip print pagination pager more-stories recommended recommendations outbrain taboola "
-            + "read-more readmore signup sign-up login caption credit credits hidden visually-hidden sr-only "
-            + "screen-reader-text teaser teasers card cards");
-
-    /** Class/id words that mark the article itself. */
-    private static final Vocabulary POSITIVE = new Vocabulary("article articlebody article-body article-content body "
-            + "content entry entry-content main post post-body post-content story story-body text prose blog hentry "
-            + "page-content");
+    private static final Set<String> STRUCTURAL = tags("nav", "aside", "footer", "header", "form");
 
     private static final Pattern ARTICLE_TYPE = Pattern.compile("(?i)schema\\.org/\\w*(Article|BlogPosting|Report)$");
 
-    /** Words so specific that they mark boilerplate even inside a longer class name. */
-    private static final List<String> BOILERPLATE_INFIX = List.of("related", "sidebar", "comment", "social",
-            "sharing", "share-", "-share", "newsletter", "cookie", "breadcrumb", "advert", "outbrain", "taboola",
-            "disqus", "promo-", "subscribe", "recommend", "mostread", "most-read", "mostpopular", "most-popular");
-
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
+    private static final Set<String> BLOCK_TAGS = tags("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
             "tbody", "thead", "tfoot", "caption", "header", "footer", "address", "hr", "center", "details",
             "summary", "form", "fieldset", "aside", "nav");
@@ -67,6 +47,14 @@ final class MainText {
     private static final int MIN_PARAGRAPH = 25;
 
     private MainText() {}
+
+    /**
+     * A set of tag names, looked up for every element: a HashSet finds by mask where Set.of's
+     * probe divides (floorMod), which showed in the profile.
+     */
+    private static Set<String> tags(String... names) {
+        return java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(names)));
+    }
 
     /** The main text, paragraphs joined by blank lines; the document is modified. */
     static String extract(Document doc) {
@@ -111,94 +99,34 @@ final class MainText {
         return String.join("\n\n", blocks);
     }
 
-    /** What is never article text: the tags, hidden elements and ARIA roles above. */
-    static boolean isNeverText(Element e) {
+    /**
+     * What is never article text: the tags, hidden elements and ARIA roles above; {@code attrs} is
+     * the element's attributes, null when it has none.
+     */
+    static boolean isNeverText(Element e, Attributes attrs) {
         if (NEVER_TEXT_TAGS.contains(e.normalName())) {
             return true;
         }
-        if (e.attributesSize() == 0) {
+        if (attrs == null) {
             return false;
         }
-        if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+        // parsed HTML has lower-case keys: exact lookups, not Node.attr's case-insensitive ones
+        if (attrs.hasKey("hidden") || attrs.get("aria-hidden").equalsIgnoreCase("true")) {
             return true;
         }
-        String role = e.attr("role");
+        String role = attrs.get("role");
         if (!role.isEmpty() && NEVER_TEXT_ROLES.contains(role.trim().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String style = e.attr("style");
-        return !style.isEmpty() && DISPLAY_NONE.matcher(style).find();
+        String style = attrs.get("style");
+        // (?i) folds ASCII only, so a style without "none" in any case cannot match: no regex for most
+        return !style.isEmpty() && ClassNames.containsAsciiIgnoreCase(style, "none")
+                && DISPLAY_NONE.matcher(style).find();
     }
 
     /** Page-structure elements, boilerplate unless they hold most of the page's prose. */
     static boolean isStructural(Element e) {
         return STRUCTURAL.contains(e.normalName());
-    }
-
-    /** Bits of {@link #nameFlags}: the class or id names boilerplate; it marks a byline. */
-    static final int BOILERPLATE_NAME = 1;
-    static final int BYLINE_NAME = 2;
-
-    /**
-     * What the class and id of an element say (BOILERPLATE_NAME, BYLINE_NAME), the tag aside;
-     * {@code cache} holds the names already decided, as class names repeat across a page.
-     */
-    static int nameFlags(Element e, Map<String, Integer> cache) {
-        if (e.attributesSize() == 0) {
-            return 0;
-        }
-        String cls = e.attr("class");
-        String id = e.attr("id"); // keys are lower-case in parsed HTML: no case-insensitive lookup (Element.id())
-        if (cls.isEmpty() && id.isEmpty()) {
-            return 0;
-        }
-        // keyed by the attribute values as they are: most elements have a class and no id, and the
-        // value strings of a page repeat, so a hit costs no concatenation or lower-casing
-        String key = id.isEmpty() ? cls : cls + "\u0000" + id;
-        Integer known = cache.get(key);
-        if (known == null) {
-            String names = (cls.trim() + " " + id).toLowerCase(Locale.ROOT).trim();
-            int f = 0;
-            if (!names.isEmpty() && (BOILERPLATE.matches(names) || containsAny(names, BOILERPLATE_INFIX))
-                    && !POSITIVE.matches(names)) {
-                f |= BOILERPLATE_NAME;
-            }
-            if (containsAsciiIgnoreCase(cls, "byline") || containsAsciiIgnoreCase(cls, "author-name")
-                    || containsAsciiIgnoreCase(cls, "article-author") || containsAsciiIgnoreCase(id, "byline")) {
-                f |= BYLINE_NAME;
-            }
-            known = f;
-            cache.put(key, known);
-        }
-        return known;
-    }
-
-    /** Whether an element is named as boilerplate, given its {@link #nameFlags}. */
-    static boolean isBoilerplateName(Element e, int nameFlags) {
-        return (nameFlags & BOILERPLATE_NAME) != 0
-                && !(e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body"));
-    }
-
-    /** As a {@code (?i)} regex find of a lower-case literal: only ASCII letters fold. */
-    static boolean containsAsciiIgnoreCase(String s, String lower) {
-        int n = lower.length();
-        for (int from = 0; from + n <= s.length(); from++) {
-            int k = 0;
-            while (k < n) {
-                char c = s.charAt(from + k);
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + ('a' - 'A'));
-                }
-                if (c != lower.charAt(k)) {
-                    break;
-                }
-                k++;
-            }
-            if (k == n) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isProseTag(Element e) {
@@ -324,7 +252,11 @@ final class MainText {
         }
         Element parent = best.parent();
         if (parent != null) {
-            for (Element sib : parent.children()) {
+            // child elements read off the child nodes: children() copies and caches a list in the element
+            for (int i = 0; i < parent.childNodeSize(); i++) {
+                if (!(parent.childNode(i) instanceof Element sib)) {
+                    continue;
+                }
                 // a sibling <article> is another composition (a teaser), not a part of this one
                 if (sib == best || chosen.contains(sib) || layout.holdsArticle.contains(sib)) {
                     continue;
@@ -385,9 +317,8 @@ final class MainText {
     }
 
     private static double classWeight(Element e) {
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
         double w = 0;
-        if (POSITIVE.matches(names)) {
+        if (ClassNames.positive(e.className(), e.id())) {
             w += 25;
         }
         if (e.tagName().equals("article")) {
@@ -397,7 +328,8 @@ final class MainText {
         if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
             w += 50;
         }
-        if (ARTICLE_TYPE.matcher(e.attr("itemtype")).find()) {
+        String itemtype = e.attr("itemtype");
+        if (!itemtype.isEmpty() && ARTICLE_TYPE.matcher(itemtype).find()) {
             w += 30;
         }
         return w;
@@ -425,12 +357,14 @@ final class MainText {
     }
 
     private static int commas(String text) {
+        // indexOf scans are vectorised, and a Latin-1 string rejects the CJK and Arabic commas at once
+        return count(text, ',') + count(text, '，') + count(text, '、') + count(text, '،');
+    }
+
+    private static int count(String s, char c) {
         int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '，' || c == '、' || c == '،') {
-                n++;
-            }
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            n++;
         }
         return n;
     }
@@ -638,155 +572,38 @@ final class MainText {
         return out;
     }
 
+    /** Whitespace runs (Unicode spaces and zero-width space included) as one space, none at the ends. */
     static String normalize(CharSequence text) {
-        String s = text.toString(); // runs of a String append as array copies, of a builder char by char
-        StringBuilder b = new StringBuilder(s.length());
+        int n = text.length();
+        char[] c = new char[n];
+        if (text instanceof String str) {
+            str.getChars(0, n, c, 0);
+        } else if (text instanceof StringBuilder sb) {
+            sb.getChars(0, n, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = text.charAt(i);
+            }
+        }
+        // compacted in place: what is written never overtakes what is read
+        int out = 0;
         boolean space = false;
-        int run = -1; // start of the current run of non-blank characters
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
             // printable ASCII, most of any page, is never a space: skip the two Character lookups
-            boolean blank = (c <= ' ' || c >= 0x7f)
-                    && (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b');
+            boolean blank = (ch <= ' ' || ch >= 0x7f)
+                    && (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\u200b');
             if (blank) {
-                if (run >= 0) {
-                    b.append(s, run, i);
-                    run = -1;
-                }
-                space = b.length() > 0;
-            } else if (run < 0) {
+                space = out > 0;
+            } else {
                 if (space) {
-                    b.append(' ');
+                    c[out++] = ' ';
                     space = false;
                 }
-                run = i;
+                c[out++] = ch;
             }
         }
-        if (run >= 0) {
-            b.append(s, run, s.length());
-        }
-        return b.toString();
-    }
-
-    private static boolean containsAny(String s, List<String> parts) {
-        for (String p : parts) {
-            if (s.contains(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Words of class and id names, split at whitespace, '_' and '-'; an entry "a-b" matches the
-     * adjacent words a, b. A set lookup per word instead of a regex alternation tried at every offset.
-     */
-    static final class Vocabulary {
-        private final WordTable words;
-        /** Leading words of the hyphenated entries ("side" of "side-bar", "screen-reader" of "screen-reader-text"). */
-        private final WordTable prefixes;
-
-        Vocabulary(String spaceSeparated) {
-            Set<String> w = Set.of(spaceSeparated.trim().split("\\s+"));
-            Set<String> p = new java.util.HashSet<>();
-            for (String entry : w) {
-                for (int i = entry.indexOf('-'); i > 0; i = entry.indexOf('-', i + 1)) {
-                    p.add(entry.substring(0, i));
-                }
-            }
-            words = new WordTable(w);
-            prefixes = new WordTable(p);
-        }
-
-        boolean matches(String names) {
-            // the words joined by single '-': two or three adjacent words are then one range of it,
-            // looked up without making a string
-            int n = names.length();
-            char[] joined = new char[n];
-            int[] start = new int[n / 2 + 1];
-            int[] end = new int[n / 2 + 1];
-            int len = 0;
-            int count = 0;
-            boolean inWord = false;
-            for (int i = 0; i < n; i++) {
-                char c = names.charAt(i);
-                boolean sep = c == '_' || c == '-' || ((c <= ' ' || c >= 0x7f) && Character.isWhitespace(c));
-                if (sep) {
-                    if (inWord) {
-                        end[count++] = len;
-                        inWord = false;
-                    }
-                } else {
-                    if (!inWord) {
-                        if (count > 0) {
-                            joined[len++] = '-';
-                        }
-                        start[count] = len;
-                        inWord = true;
-                    }
-                    joined[len++] = c;
-                }
-            }
-            if (inWord) {
-                end[count++] = len;
-            }
-            for (int i = 0; i < count; i++) {
-                if (words.contains(joined, start[i], end[i])) {
-                    return true;
-                }
-                // adjacent words only when they can start an entry
-                if (i + 1 < count && prefixes.contains(joined, start[i], end[i])
-                        && (words.contains(joined, start[i], end[i + 1]) || (i + 2 < count
-                        && prefixes.contains(joined, start[i], end[i + 1])
-                        && words.contains(joined, start[i], end[i + 2])))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** A fixed set of strings, looked up by a range of a char array (open addressing on the strings' hash). */
-    static final class WordTable {
-        private final String[] slots;
-
-        WordTable(Set<String> strings) {
-            slots = new String[Integer.highestOneBit(Math.max(8, strings.size() * 4) - 1) << 1];
-            for (String s : strings) {
-                int i = slot(s.hashCode());
-                while (slots[i] != null) {
-                    i = (i + 1) & (slots.length - 1);
-                }
-                slots[i] = s;
-            }
-        }
-
-        boolean contains(char[] a, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + a[i];
-            }
-            for (int i = slot(h); slots[i] != null; i = (i + 1) & (slots.length - 1)) {
-                String s = slots[i];
-                if (s.length() == to - from && equalsRange(s, a, from)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private int slot(int h) {
-            return (h ^ (h >>> 16)) & (slots.length - 1);
-        }
-
-        private static boolean equalsRange(String s, char[] a, int from) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) != a[from + i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        return new String(c, 0, out);
     }
 
     private static final class Block {

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.extract;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -68,7 +69,7 @@ final class PageScan {
     static PageScan of(Document doc) {
         PageScan scan = new PageScan();
         Element body = doc.body();
-        Map<String, Integer> names = new HashMap<>(); // class names repeat across a page: decide each once
+        ClassNames names = new ClassNames();
         NodeTraversor.traverse(new NodeVisitor() {
             boolean inBody;
             Element hidden; // the never-text element of the body being walked through, if any
@@ -81,15 +82,17 @@ final class PageScan {
                     return;
                 }
                 int i = index++;
-                scan.metadata(e);
-                int nameFlags = MainText.nameFlags(e, names);
-                if (scan.byline == null && (nameFlags & MainText.BYLINE_NAME) != 0) {
+                // the attributes once: attributesSize() counts them on every call
+                Attributes attrs = e.attributesSize() > 0 ? e.attributes() : null;
+                scan.metadata(e, attrs);
+                int nameFlags = attrs == null ? 0 : names.of(attrs);
+                if (scan.byline == null && (nameFlags & ClassNames.BYLINE_NAME) != 0) {
                     scan.byline = e;
                 }
                 if (e == body) {
                     inBody = true;
                 } else if (inBody && hidden == null) {
-                    if (MainText.isNeverText(e)) {
+                    if (MainText.isNeverText(e, attrs)) {
                         scan.neverText.add(e);
                         hidden = e;
                         return;
@@ -99,7 +102,7 @@ final class PageScan {
                         scan.structural.add(e);
                         candidate = true;
                     }
-                    if (MainText.isBoilerplateName(e, nameFlags)) {
+                    if (ClassNames.isBoilerplateName(e, nameFlags)) {
                         scan.boilerplateNamed.add(e);
                         candidate = true;
                     }
@@ -141,13 +144,14 @@ final class PageScan {
 
     private static final Pattern CONTENT_LANGUAGE = Pattern.compile("(?i)^content-language$");
 
-    private void metadata(Element e) {
-        if (e.attributesSize() > 0 && (itempropDate == null || author == null)) {
-            String itemprop = e.attr("itemprop").trim();
+    /** {@code attrs}: the element's attributes, null when it has none; keys are lower-case in parsed HTML. */
+    private void metadata(Element e, Attributes attrs) {
+        if (attrs != null && (itempropDate == null || author == null)) {
+            String itemprop = attrs.get("itemprop").trim();
             if (itempropDate == null && itemprop.equalsIgnoreCase("datePublished")) {
                 itempropDate = e;
             }
-            if (author == null && (e.attr("rel").trim().equalsIgnoreCase("author")
+            if (author == null && (attrs.get("rel").trim().equalsIgnoreCase("author")
                     || itemprop.equalsIgnoreCase("author") || (itemprop.equalsIgnoreCase("name") && inAuthor(e)))) {
                 author = e;
             }

@@ -32,6 +32,26 @@ class ExtractionEvalTest {
         assertThat(r.f1()).isGreaterThanOrEqualTo(F1_FLOOR);
     }
 
+    /** The --dump of bench extract: what two builds are compared by, so it must be complete and repeatable. */
+    @Test
+    void dumpHasEveryPageTwiceAndRepeatsByteForByte(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String shared = System.getProperty("wirewatch.shared");
+        Path dir = shared == null ? null : Path.of(shared, "eval", "extraction");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir.resolve("html")),
+                "extraction dev set not found (system property wirewatch.shared=" + shared + "): skipping");
+        Path a = tmp.resolve("a.jsonl");
+        Path b = tmp.resolve("b.jsonl");
+        assertThat(ExtractionEval.dump(dir.resolve("html"), dir.resolve("ground-truth.json"), new ArticleExtractor(), a))
+                .isEqualTo(90);
+        ExtractionEval.dump(dir.resolve("html"), dir.resolve("ground-truth.json"), new ArticleExtractor(), b);
+        List<String> lines = Files.readAllLines(a);
+        assertThat(lines).hasSize(180);
+        assertThat(lines.get(0)).contains("\"id\":", "\"contentType\":\"text/html; charset=utf-8\"", "\"title\":",
+                "\"published\":", "\"text\":");
+        assertThat(lines.get(1)).contains("\"contentType\":null");
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+    }
+
     @Test
     void tokensAreUnicodeWordRuns() {
         assertThat(ExtractionEval.tokens("Hello, world! it's 2025_04 — Привет мир; 東京 ½ Ⅻ"))
