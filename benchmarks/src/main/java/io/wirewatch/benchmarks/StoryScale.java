@@ -26,14 +26,17 @@ import java.util.stream.Stream;
  * stores through the real {@code StoryProcessor} ({@link StoryStoreHarness}: no per-record commit,
  * a commit every {@value #COMMIT_EVERY} articles), one new story per article, one article every
  * STEP ms of publish time (default 1728: 1M stories span 20 days, so most are past the 7-day window).
- * Then it times one fixed batch at every size, side by side: the batch is cut in chunks and the sizes
- * take turns chunk by chunk (in alternating order), so that the machine's load falls on all sizes alike.
- * Batch articles are half follow-ups of one of the 2,000 latest stories, half new events, an
- * organisation on half of them; the same random draws at every size.
+ * Then it restarts the processor with the default parameters and times one fixed batch at every
+ * size, side by side: the batch is cut in chunks and the sizes take turns chunk by chunk (in
+ * alternating order), so that the machine's load falls on all sizes alike. Batch articles are half
+ * follow-ups of one of the 2,000 latest stories, half new events, an organisation on half of them;
+ * the same random draws at every size.
  *
  * <pre>java -Xmx512m -cp benchmarks/target/benchmarks.jar io.wirewatch.benchmarks.StoryScale [SIZES] [BATCH] [STEP_MS]</pre>
- * SIZES is a comma list (default 10000,1000000), BATCH the timed articles (default 5000). The last
- * line is {@code story-scale ... ratio=X}: wall-clock cost per article at the largest size over the smallest.
+ * SIZES is a comma list (default 10000,1000000); a size written {@code 10000d} is pre-filled with
+ * the default window instead (a check of the fast pre-fill). BATCH is the timed articles (default
+ * 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the last
+ * size over the first ({@code cpu_ratio} the same in thread CPU time).
  */
 public final class StoryScale {
 
@@ -71,13 +74,16 @@ public final class StoryScale {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         long step = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_STEP_MS;
         int[] sizes = new int[sizeArgs.length];
+        String[] labels = new String[sizeArgs.length];
         for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = Integer.parseInt(sizeArgs[i].trim());
+            labels[i] = sizeArgs[i].trim();
+            sizes[i] = Integer.parseInt(labels[i].replace("d", ""));
         }
-        new StoryScale(step).run(sizes, batch);
+        new StoryScale(step).run(sizes, labels, batch);
     }
 
-    private void run(int[] sizes, int batch) throws IOException {
+    /** A size written {@code Nd} is pre-filled with the default window, to check the window-0 pre-fill against. */
+    private void run(int[] sizes, String[] labels, int batch) throws IOException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         // every size's stores share one RocksDB budget in this JVM: give each the one a service has
         Map<String, Object> rocks = Map.of(
@@ -90,14 +96,15 @@ public final class StoryScale {
             for (int s = 0; s < sizes.length; s++) {
                 Path dir = Files.createTempDirectory("wirewatch-story-scale-" + sizes[s]);
                 dirs.add(dir);
-                StoryStoreHarness h = new StoryStoreHarness(dir, rocks, prefillParams());
+                StoryStoreHarness h = new StoryStoreHarness(dir, rocks,
+                        labels[s].endsWith("d") ? StoryClusterer.Params.defaults() : prefillParams());
                 stores.add(h);
                 long t0 = System.nanoTime();
                 Prefilled pre = prefill(h, sizes[s]);
                 prefilled.add(pre);
                 double secs = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("prefilled articles=%d own_stories=%d in %.0f s (%.0f articles/s) sst_bytes=%d "
-                                + "live_in_window=%d%n", sizes[s], pre.ownStories(), secs, sizes[s] / secs, h.diskBytes(),
+                System.out.printf("prefilled articles=%s own_stories=%d in %.0f s (%.0f articles/s) sst_bytes=%d "
+                                + "live_in_window=%d%n", labels[s], pre.ownStories(), secs, sizes[s] / secs, h.diskBytes(),
                         Math.min(sizes[s], 7L * 24 * 3600 * 1000 / stepMs));
             }
             List<List<EnrichedArticle>> timed = new ArrayList<>();
@@ -140,10 +147,10 @@ public final class StoryScale {
             StringBuilder summary = new StringBuilder("story-scale");
             for (int s = 0; s < sizes.length; s++) {
                 double us = wall[s] / 1e3 / batch;
-                System.out.printf("stored_stories=%d batch=%d us_per_article=%.1f cpu_us_per_article=%.1f "
-                                + "followups_joined=%d/%d story_cache_hit_rate=%.3f rocksdb_bytes=%d%n", sizes[s], batch,
+                System.out.printf("stored_stories=%s batch=%d us_per_article=%.1f cpu_us_per_article=%.1f "
+                                + "followups_joined=%d/%d story_cache_hit_rate=%.3f rocksdb_bytes=%d%n", labels[s], batch,
                         us, thread[s] / 1e3 / batch, joined[s], (batch + 1) / 2, stores.get(s).storyCacheHitRate(), disk[s]);
-                summary.append(String.format(" us_per_article_at_%d=%.1f", sizes[s], us));
+                summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
             int last = sizes.length - 1;
             System.out.printf("heap_used_after_gc_mb=%d heap_pools_peak_sum_mb=%d max_heap_mb=%d%n", heap >> 20, peak >> 20,
