@@ -1,55 +1,64 @@
 package io.wirewatch.benchmarks;
 
+import io.wirewatch.common.kafka.BoundedRocksDbConfig;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
-import io.wirewatch.common.serde.JsonSerde;
-import io.wirewatch.enrich.EnrichService;
-import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.stories.StoryClusterer;
-import io.wirewatch.enrich.stories.StoryProcessor;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Story clustering cost per article against the number of stored stories (issue 7's 10k vs 1M
- * target). For each size it pre-fills the real RocksDB-backed stores through the real story
- * processor (Kafka Streams test driver with a state dir, exactly-once config), then times one
- * fixed batch of articles: half follow-ups of recent stories, half new events. Articles are
- * generated (a Zipf vocabulary plus words unique to each event, an organisation on half of them),
- * one every 1.7 s of publish time, so 1M stories span 20 days and most are past the 7-day window.
+ * Story clustering cost per article against the number of stored stories (issue 7: cost at 1M
+ * stored stories ≤ 1.3× the cost at 10k). For each size it pre-fills the real RocksDB-backed story
+ * stores through the real {@code StoryProcessor} ({@link StoryStoreHarness}: no per-record commit,
+ * a commit every {@value #COMMIT_EVERY} articles), one new story per article, one article every
+ * STEP ms of publish time (default 1728: 1M stories span 20 days, so most are past the 7-day window).
+ * Then it restarts the processor with the default parameters and times one fixed batch at every
+ * size, side by side: the batch is cut in chunks and the sizes take turns chunk by chunk (in
+ * alternating order), so that the machine's load falls on all sizes alike. Batch articles are half
+ * follow-ups of one of the 2,000 latest stories, half new events, an organisation on half of them;
+ * the same random draws at every size.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.wirewatch.benchmarks.StoryScale [SIZES] [BATCH]</pre>
- * SIZES is a comma list (default 10000,1000000), BATCH the timed articles (default 5000). The last
- * line is {@code story-scale ... ratio=X} (cost per article at the largest size over the smallest).
+ * <pre>java -Xmx512m -cp benchmarks/target/benchmarks.jar io.wirewatch.benchmarks.StoryScale [SIZES] [BATCH] [STEP_MS]</pre>
+ * SIZES is a comma list (default 10000,1000000); a size written {@code 10000d} is pre-filled with
+ * the default window instead (a check of the fast pre-fill). BATCH is the timed articles (default
+ * 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the last
+ * size over the first ({@code cpu_ratio} the same in thread CPU time).
  */
 public final class StoryScale {
 
-    private static final String IN = "story-scale-in";
-    private static final String OUT = "story-scale-out";
     private static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-    private static final long STEP_MS = 1728;
+    private static final long DEFAULT_STEP_MS = 1728;
+    /** Articles per commit: under exactly-once Streams commits every 100 ms, some tens of articles here. */
+    static final int COMMIT_EVERY = 32;
+    private static final int CHUNK = 250;
+    /** Batch articles processed before timing starts, so that the restarted processor's caches are warm. */
+    private static final int WARM_UP = 500;
+    private static final int RECENT = 2000;
     private static final int POOL = 20_000;
-    private static final int ORGS = 500;
+    private static final int ORGS = Integer.getInteger("orgs", 5000);
+    /** Words of a timed article; pre-fill articles are shorter (fewer terms to count), see {@link #prefill}. */
     private static final int TEXT_WORDS = 120;
+    private static final int PREFILL_WORDS = Integer.getInteger("prefill.words", 40);
 
     private final double[] zipf = new double[POOL];
+    private final long stepMs;
 
-    private StoryScale() {
+    StoryScale(long stepMs) {
+        this.stepMs = stepMs;
         double sum = 0;
         for (int i = 0; i < POOL; i++) {
             sum += 1.0 / (i + 1);
@@ -61,71 +70,178 @@ public final class StoryScale {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] sizes = (args.length > 0 ? args[0] : "10000,1000000").split(",");
+        String[] sizeArgs = (args.length > 0 ? args[0] : "10000,1000000").split(",");
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        StoryScale bench = new StoryScale();
-        double first = 0;
-        double last = 0;
-        StringBuilder summary = new StringBuilder("story-scale");
-        for (String s : sizes) {
-            int n = Integer.parseInt(s.trim());
-            double us = bench.run(n, batch);
-            if (first == 0) {
-                first = us;
-            }
-            last = us;
-            summary.append(" us_per_article_at_").append(n).append('=').append(String.format("%.1f", us));
+        long step = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_STEP_MS;
+        int[] sizes = new int[sizeArgs.length];
+        String[] labels = new String[sizeArgs.length];
+        for (int i = 0; i < sizes.length; i++) {
+            labels[i] = sizeArgs[i].trim();
+            sizes[i] = Integer.parseInt(labels[i].replace("d", ""));
         }
-        System.out.println(summary.append(String.format(" ratio=%.2f", last / first)));
+        new StoryScale(step).run(sizes, labels, batch);
     }
 
-    private double run(int stories, int batch) throws Exception {
-        Path state = Files.createTempDirectory("wirewatch-story-scale");
-        Properties p = EnrichService.config("unused:9092", "story-scale-" + stories);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        StoryProcessor.CacheSizes sizes = StoryProcessor.CacheSizes.defaults();
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EnrichTopology.storiesOnly(IN, OUT, StoryClusterer.Params.defaults(), sizes), p)) {
-            TestInputTopic<String, EnrichedArticle> in = driver.createInputTopic(IN, new StringSerializer(),
-                    JsonSerde.ENRICHED.serializer());
-            TestOutputTopic<String, byte[]> out = driver.createOutputTopic(OUT, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-            Random rnd = new Random(7);
-            long t0 = System.nanoTime();
-            for (int i = 0; i < stories; i++) {
-                in.pipeInput("a" + i, article("a" + i, i, i, rnd));
-                if (i % 1000 == 0) {
-                    out.readRecordsToList();
+    /** A size written {@code Nd} is pre-filled with the default window, to check the window-0 pre-fill against. */
+    private void run(int[] sizes, String[] labels, int batch) throws IOException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        // every size's stores share one RocksDB budget in this JVM: give each the one a service has
+        Map<String, Object> rocks = Map.of(
+                BoundedRocksDbConfig.TOTAL_BYTES_CONFIG, sizes.length * BoundedRocksDbConfig.DEFAULT_TOTAL_BYTES,
+                BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG, sizes.length * BoundedRocksDbConfig.DEFAULT_MEMTABLE_BYTES);
+        List<Path> dirs = new ArrayList<>();
+        List<StoryStoreHarness> stores = new ArrayList<>();
+        List<Prefilled> prefilled = new ArrayList<>();
+        try {
+            for (int s = 0; s < sizes.length; s++) {
+                Path dir = Files.createTempDirectory("wirewatch-story-scale-" + sizes[s]);
+                dirs.add(dir);
+                StoryStoreHarness h = new StoryStoreHarness(dir, rocks,
+                        labels[s].endsWith("d") ? StoryClusterer.Params.defaults() : prefillParams());
+                stores.add(h);
+                long t0 = System.nanoTime();
+                Prefilled pre = prefill(h, sizes[s]);
+                prefilled.add(pre);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("prefilled articles=%s own_stories=%d in %.0f s (%.0f articles/s) sst_bytes=%d "
+                                + "live_in_window=%d%n", labels[s], pre.ownStories(), secs, sizes[s] / secs, h.diskBytes(),
+                        Math.min(sizes[s], 7L * 24 * 3600 * 1000 / stepMs));
+            }
+            List<List<EnrichedArticle>> timed = new ArrayList<>();
+            int[] joined = new int[sizes.length];
+            for (int s = 0; s < sizes.length; s++) {
+                timed.add(batch(sizes[s], WARM_UP + batch));
+                stores.get(s).restartProcessor(StoryClusterer.Params.defaults());
+                for (int j = 0; j < WARM_UP; j++) {
+                    process(stores.get(s), prefilled.get(s), timed.get(s), j, joined, s);
+                }
+                joined[s] = 0;
+            }
+            long[] wall = new long[sizes.length];
+            long[] thread = new long[sizes.length];
+            for (int from = WARM_UP, c = 0; from < WARM_UP + batch; from += CHUNK, c++) {
+                int to = Math.min(WARM_UP + batch, from + CHUNK);
+                for (int k = 0; k < sizes.length; k++) {
+                    int s = c % 2 == 0 ? k : sizes.length - 1 - k;
+                    StoryStoreHarness h = stores.get(s);
+                    long w0 = System.nanoTime();
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    for (int j = from; j < to; j++) {
+                        process(h, prefilled.get(s), timed.get(s), j, joined, s);
+                    }
+                    thread[s] += cpu.getCurrentThreadCpuTime() - c0;
+                    wall[s] += System.nanoTime() - w0;
                 }
             }
-            out.readRecordsToList();
-            double prefillS = (System.nanoTime() - t0) / 1e9;
-            // the same batch at every size: the follow-ups name a recent story, which exists at every size
-            Random brnd = new Random(11);
-            List<EnrichedArticle> timed = new ArrayList<>(batch);
-            for (int j = 0; j < batch; j++) {
-                int event = j % 2 == 0 ? stories - 1 - brnd.nextInt(Math.min(stories, 2000)) : 50_000_000 + j;
-                timed.add(article("b" + j, event, stories + j, brnd));
+            System.gc();
+            long heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(m -> m.getType() == MemoryType.HEAP).mapToLong(m -> m.getUsage().getUsed()).sum();
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(m -> m.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
+                    .mapToLong(u -> u.getUsed()).sum();
+            long[] disk = new long[sizes.length];
+            for (int s = 0; s < sizes.length; s++) {
+                stores.get(s).close(); // writes the memtables out, so that the files hold everything
+                disk[s] = stores.get(s).diskBytes();
             }
-            long t1 = System.nanoTime();
-            for (EnrichedArticle a : timed) {
-                in.pipeInput(a.id(), a);
+            StringBuilder summary = new StringBuilder("story-scale");
+            for (int s = 0; s < sizes.length; s++) {
+                double us = wall[s] / 1e3 / batch;
+                System.out.printf("stored_stories=%s batch=%d us_per_article=%.1f cpu_us_per_article=%.1f "
+                                + "followups_joined=%d/%d story_cache_hit_rate=%.3f rocksdb_bytes=%d%n", labels[s], batch,
+                        us, thread[s] / 1e3 / batch, joined[s], (batch + 1) / 2, stores.get(s).storyCacheHitRate(), disk[s]);
+                summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
-            double batchS = (System.nanoTime() - t1) / 1e9;
-            Set<String> batchStories = new HashSet<>();
-            for (var r : out.readRecordsToList()) {
-                batchStories.add(JsonSerde.ENRICHED.deserializer().deserialize(OUT, r.value()).storyId());
+            int last = sizes.length - 1;
+            System.out.printf("heap_used_after_gc_mb=%d heap_pools_peak_sum_mb=%d max_heap_mb=%d%n", heap >> 20, peak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println(summary.append(String.format(" cpu_ratio=%.2f ratio=%.2f",
+                    thread[last] / (double) thread[0], wall[last] / (double) wall[0])));
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // before closing, which may fail for the same reason
+            throw e;
+        } finally {
+            stores.forEach(StoryStoreHarness::close);
+            for (Path d : dirs) {
+                delete(d);
             }
-            double us = batchS * 1e6 / batch;
-            System.out.printf("stored_stories=%d prefill_s=%.0f prefill_per_s=%.0f batch=%d batch_stories=%d "
-                            + "us_per_article=%.1f articles_per_s=%.0f%n", stories, prefillS, stories / prefillS, batch,
-                    batchStories.size(), us, batch / batchS);
-            return us;
         }
     }
 
-    /** An article on {@code event}: its six own words (title and twice in the text) and Zipf filler. */
-    private EnrichedArticle article(String id, int event, long seq, Random rnd) {
+    /** Batch article {@code j} at size {@code s}, counted in {@code joined} when a follow-up joins its story. */
+    private static void process(StoryStoreHarness h, Prefilled pre, List<EnrichedArticle> articles, int j, int[] joined,
+                                int s) {
+        EnrichedArticle a = articles.get(j);
+        String story = h.process(a);
+        if (j % 2 == 0 && pre.joinedFollowedStory(a, story)) {
+            joined[s]++;
+        }
+        if ((j + 1) % COMMIT_EVERY == 0) {
+            h.commit();
+        }
+    }
+
+    /**
+     * The pre-fill's parameters: the defaults with a window of 0, so that the processor skips every
+     * candidate before scoring it. Each pre-fill article is a new event and starts a story with the
+     * default window too (BENCHMARKS.md: over 99.5% of them did); what it writes to the stores is the
+     * same, at a fraction of the time, which is what lets 1M stories pre-fill in minutes.
+     */
+    static StoryClusterer.Params prefillParams() {
+        StoryClusterer.Params d = StoryClusterer.Params.defaults();
+        return new StoryClusterer.Params(d.threshold(), d.entityWeight(), d.nearCopy(), 0, d.indexTerms(),
+                d.postingsPerTerm(), d.centroidTerms(), d.titleWeight(), d.mergeThreshold());
+    }
+
+    /**
+     * What a pre-fill left: how many articles started a story of their own, and the story each of the
+     * last ones went to, oldest first (what a batch follow-up of that event should join).
+     */
+    record Prefilled(int stored, int ownStories, String[] recentStories) {
+        boolean joinedFollowedStory(EnrichedArticle followUp, String story) {
+            int event = Integer.parseInt(followUp.id().substring(followUp.id().indexOf("-e") + 2));
+            return story.equals(recentStories[event - (stored - recentStories.length)]);
+        }
+    }
+
+    /** {@code n} articles through the processor, each a new event. */
+    Prefilled prefill(StoryStoreHarness h, int n) {
+        Random rnd = new Random(7);
+        long t0 = System.nanoTime();
+        int own = 0;
+        String[] recentStories = new String[Math.min(n, RECENT)];
+        for (int i = 0; i < n; i++) {
+            String story = h.process(article("p" + i, i, i, PREFILL_WORDS, rnd));
+            if (story.equals("s-p" + i)) {
+                own++;
+            }
+            if (i >= n - recentStories.length) {
+                recentStories[i - (n - recentStories.length)] = story;
+            }
+            if ((i + 1) % COMMIT_EVERY == 0) {
+                h.commit();
+            }
+            if ((i + 1) % 100_000 == 0) {
+                System.out.printf("  prefill %d/%d %.0f articles/s%n", i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        h.commit();
+        return new Prefilled(n, own, recentStories);
+    }
+
+    /** The timed batch after {@code stored} stories: even ones follow up a recent story, odd ones are new events. */
+    List<EnrichedArticle> batch(int stored, int batch) {
+        Random rnd = new Random(11);
+        List<EnrichedArticle> out = new ArrayList<>(batch);
+        for (int j = 0; j < batch; j++) {
+            int event = j % 2 == 0 ? stored - 1 - rnd.nextInt(Math.min(stored, RECENT)) : 50_000_000 + j;
+            out.add(article("b" + j + "-e" + event, event, stored + j, TEXT_WORDS, rnd));
+        }
+        return out;
+    }
+
+    /** An article on {@code event}: its six own words (title and twice in the text) and Zipf filler, {@code words} in all. */
+    EnrichedArticle article(String id, int event, long seq, int words, Random rnd) {
         String[] own = new String[6];
         for (int k = 0; k < own.length; k++) {
             own[k] = "ev" + letters(event) + (char) ('a' + k);
@@ -136,7 +252,7 @@ public final class StoryScale {
         }
         title.append(word(rnd)).append(' ').append(word(rnd));
         StringBuilder text = new StringBuilder();
-        for (int w = 0; w < TEXT_WORDS; w++) {
+        for (int w = 0; w < words; w++) {
             text.append(w < 12 ? own[w % own.length] : word(rnd)).append(w % 15 == 14 ? ". " : " ");
         }
         List<Entity> ents = new ArrayList<>();
@@ -144,7 +260,7 @@ public final class StoryScale {
             int org = (event * 31 + 7) % ORGS;
             ents.add(new Entity("org-" + org, Entity.ORG, "Org " + org, 1, 0, List.of()));
         }
-        String published = Instant.ofEpochMilli(START + seq * STEP_MS).toString();
+        String published = Instant.ofEpochMilli(START + seq * stepMs).toString();
         return new EnrichedArticle(id, "https://bench.example/" + id, null, "outlet" + rnd.nextInt(40) + ".example",
                 title.toString().trim(), null, published, published, "en", text.toString(), ents, null, null, List.of());
     }
@@ -171,5 +287,13 @@ public final class StoryScale {
             n /= 26;
         } while (n > 0);
         return b.toString();
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 }

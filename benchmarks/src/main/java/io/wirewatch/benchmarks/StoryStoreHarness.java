@@ -1,0 +1,176 @@
+package io.wirewatch.benchmarks;
+
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.stories.StoryAssignment;
+import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryProcessor;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.apache.kafka.streams.state.internals.ThreadCache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The real {@link StoryProcessor} over the real RocksDB-backed stores of
+ * {@link EnrichTopology#storyStores()}, driven directly on a {@link MockProcessorContext} instead of
+ * a topology, so that it commits when the caller says ({@link #commit}) rather than after every record
+ * as the test driver does.
+ *
+ * <p>What differs from a running enrich service: changelogging is off (the mock has no record
+ * collector), and a commit flushes the record caches into RocksDB as a Streams commit does under
+ * exactly-once, but sends nothing. The record caches are real: the mock's state-store context carries
+ * a {@code ThreadCache} of size 0, which this harness resizes to the configured
+ * {@code statestore.cache.max.bytes}, and every record gets a record context as a task gives it.
+ */
+final class StoryStoreHarness implements AutoCloseable {
+
+    private static final String TOPIC = "story-scale-in";
+
+    private final Path dir;
+    private final MockProcessorContext<String, StoryAssignment> context;
+    private final InternalProcessorContext<?, ?> storeContext;
+    private final List<StateStore> stores = new ArrayList<>();
+    private StoryProcessor processor;
+    private long offset;
+    private boolean closed;
+
+    /**
+     * Opens (or reopens) the story stores under {@code dir} with the enrich service's Streams
+     * configuration plus {@code overrides}.
+     */
+    StoryStoreHarness(Path dir, Map<String, Object> overrides, StoryClusterer.Params params) {
+        this.dir = dir;
+        Properties p = EnrichService.config("127.0.0.1:9", "story-scale");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+        p.putAll(overrides);
+        context = new MockProcessorContext<>(p, new TaskId(0, 0), dir.toFile());
+        storeContext = withRecordCache(context.getStateStoreContext(),
+                new StreamsConfig(p).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+        StateStoreContext ssc = (StateStoreContext) storeContext;
+        storeContext.setRecordContext(recordContext(0));
+        for (var builder : EnrichTopology.storyStores()) {
+            StateStore store = builder.withLoggingDisabled().build();
+            store.init(ssc, store);
+            stores.add(store);
+        }
+        processor = new StoryProcessor(params);
+        processor.init(context);
+    }
+
+    /**
+     * Commits, closes the processor and starts a new one with {@code params} over the same stores, as a
+     * restarted task would (its in-memory caches start empty).
+     */
+    void restartProcessor(StoryClusterer.Params params) {
+        commit();
+        processor.close();
+        processor = new StoryProcessor(params);
+        processor.init(context);
+    }
+
+    /** Assigns one article; returns its story id. */
+    String process(EnrichedArticle a) {
+        long ts = System.currentTimeMillis();
+        storeContext.setRecordContext(recordContext(ts));
+        processor.process(new Record<>(a.id(), a, ts));
+        var forwards = context.forwarded();
+        String story = forwards.get(forwards.size() - 1).record().value().article().storyId();
+        context.resetForwards();
+        return story;
+    }
+
+    /** What a task commit does to the stores under exactly-once: record caches flushed into RocksDB. */
+    void commit() {
+        for (StateStore s : stores) {
+            if (s instanceof CachedStateStore<?, ?> cached) {
+                cached.flushCache();
+            }
+        }
+    }
+
+    /** Decoded-story cache hit rate of the processor so far. */
+    double storyCacheHitRate() {
+        return processor.storyCacheHitRate();
+    }
+
+    /** Bytes of every file under the state directory (RocksDB files; Streams turns the write-ahead log off). */
+    long diskBytes() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a file compaction just removed
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the processor and the stores (idempotent); closing writes the memtables out. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        processor.close();
+        stores.forEach(StateStore::close);
+    }
+
+    /**
+     * The mock's state-store context is an internal context with a record cache of 0 bytes whose
+     * flush-listener registration does nothing, so a caching store could never write through. This
+     * gives it the configured size and registers the stores' listeners with it, as a task's context does.
+     */
+    private static InternalProcessorContext<?, ?> withRecordCache(StateStoreContext mock, long cacheBytes) {
+        InternalProcessorContext<?, ?> inner = (InternalProcessorContext<?, ?>) mock;
+        inner.cache().resize(cacheBytes);
+        Map<Method, Method> accessible = new ConcurrentHashMap<>();
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("registerCacheFlushListener")) {
+                inner.cache().addDirtyEntryFlushListener((String) args[0], (ThreadCache.DirtyEntryFlushListener) args[1]);
+                return null;
+            }
+            try {
+                // the mock's class is private: without this every call pays an access check (26% of a JFR profile)
+                return accessible.computeIfAbsent(method, m -> {
+                    m.setAccessible(true);
+                    return m;
+                }).invoke(inner, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (InternalProcessorContext<?, ?>) Proxy.newProxyInstance(StoryStoreHarness.class.getClassLoader(),
+                new Class<?>[] {InternalProcessorContext.class, StateStoreContext.class}, h);
+    }
+
+    private ProcessorRecordContext recordContext(long ts) {
+        return new ProcessorRecordContext(ts, offset++, 0, TOPIC, new RecordHeaders());
+    }
+}
