@@ -8,14 +8,17 @@ import io.wirewatch.common.model.OrgStatus.Evidence;
 import io.wirewatch.common.model.OrgStatus.JurisdictionRow;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import static io.wirewatch.aggregate.status.FoldState.SEP;
 
@@ -42,23 +45,33 @@ public final class OrgFold {
 
     /** Applies one event; the table is changed (possibly to null: no usable claim left) or unchanged. */
     public Change apply(OrgEvent e) {
+        Set<String> rows = update(e);
+        return rows == null ? Change.NONE : table(e.orgId(), rows);
+    }
+
+    /**
+     * Applies one event to the rows, names and story dates, without building the table. Returns the
+     * row keys it touched (empty when only the names may have moved), or null when it changed nothing.
+     * {@link #table} then builds the table from those rows; the service does that once per commit
+     * for every row its events touched, which gives the table of the last event.
+     */
+    public Set<String> update(OrgEvent e) {
         if (e == null || e.orgId() == null) {
-            return Change.NONE;
+            return null;
         }
         Tx tx = new Tx(state);
         String org = e.orgId();
         TreeSet<String> rows = new TreeSet<>();
-        // the table and the names are read only once the event is known to change something
         if (e.articleId() != null) {
             String key = org + SEP + e.articleId();
             OrgEvent latest = new OrgEvent(org, e.orgName(), e.aliases() == null ? List.of() : List.copyOf(e.aliases()),
                     e.articleId(), e.claims() == null ? List.of() : List.copyOf(e.claims()), null, null);
             OrgEvent old = tx.articles.get(key);
             if (latest.equals(old)) {
-                return Change.NONE; // the same article again (a retry, a replay): nothing to do
+                return null; // the same article again (a retry, a replay): nothing to do
             }
             if (old == null && latest.claims().stream().noneMatch(StatusFolder::usable)) {
-                return Change.NONE; // a mention without claims: nothing to retract, nothing to keep
+                return null; // a mention without claims: nothing to retract, nothing to keep
             }
             OrgNames names = tx.names(org);
             if (old != null) {
@@ -71,7 +84,7 @@ public final class OrgFold {
             String key = org + SEP + e.storyId();
             StoryDates story = Optional.ofNullable(tx.stories.get(key)).orElseGet(StoryDates::empty);
             if (e.storyAnchor().equals(story.anchor())) {
-                return Change.NONE;
+                return null;
             }
             List<OrgEvent> undated = new ArrayList<>();
             for (String articleId : story.undatedArticles()) {
@@ -92,15 +105,20 @@ public final class OrgFold {
             }
             if (undated.isEmpty()) {
                 tx.flush();
-                return Change.NONE; // no claim of this organisation is dated by the story (yet)
+                return null; // no claim of this organisation is dated by the story (yet)
             }
         } else {
-            return Change.NONE;
+            return null;
         }
         tx.flush();
+        return rows;
+    }
 
+    /** The organisation's table with the given rows refolded from the state, stored if it changed. */
+    public Change table(String org, Collection<String> touched) {
         OrgStatus before = state.tables().get(org);
-        OrgStatus after = table(tx, org, tx.names(org), before, rows);
+        OrgNames names = state.names().get(org);
+        OrgStatus after = table(state, org, names == null ? OrgNames.empty() : names, before, touched);
         if (Objects.equals(before, after)) {
             return Change.NONE;
         }
@@ -211,7 +229,8 @@ public final class OrgFold {
     }
 
     /** The table with the touched rows refolded; null when no row is left. */
-    private static OrgStatus table(Tx tx, String org, OrgNames table, OrgStatus before, TreeSet<String> touched) {
+    private static OrgStatus table(FoldState state, String org, OrgNames table, OrgStatus before,
+                                   Collection<String> touched) {
         Map<String, JurisdictionRow> rows = new TreeMap<>();
         if (before != null) {
             for (JurisdictionRow r : before.jurisdictions()) {
@@ -219,11 +238,11 @@ public final class OrgFold {
             }
         }
         for (String key : touched) {
-            RowState row = tx.rows.get(key); // as this event left it, without reading it again
+            RowState row = state.rows().get(key);
             if (row == null) {
                 rows.remove(key);
             } else {
-                rows.put(key, StatusFolder.row(row, tx.state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
+                rows.put(key, StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
             }
         }
         if (rows.isEmpty()) {
@@ -253,12 +272,14 @@ public final class OrgFold {
 
         Tx(FoldState s) {
             state = s;
-            articles = new Cached<>(s.articles());
-            stories = new Cached<>(s.stories());
-            rows = new Cached<>(s.rows());
-            tallies = new Cached<>(s.tallies());
-            evidence = new Cached<>(s.evidence());
-            names = new Cached<>(s.names());
+            // the fold changes rows, tallies and names in place: it works on copies, so that a state
+            // that holds decoded values is changed only by the writes of an event that completed
+            articles = new Cached<>(s.articles(), UnaryOperator.identity());
+            stories = new Cached<>(s.stories(), UnaryOperator.identity());
+            rows = new Cached<>(s.rows(), RowState::copy);
+            tallies = new Cached<>(s.tallies(), OutletTally::copy);
+            evidence = new Cached<>(s.evidence(), UnaryOperator.identity());
+            names = new Cached<>(s.names(), OrgNames::copy);
         }
 
         /** The organisation's names as this event has left them so far (mutable: put them back when changed). */
@@ -279,17 +300,19 @@ public final class OrgFold {
 
     private static final class Cached<V> implements Table<V> {
         private final Table<V> store;
+        private final UnaryOperator<V> copy;
         private final Map<String, Optional<V>> seen = new HashMap<>();
         private final Map<String, V> dirty = new HashMap<>();
-        private final java.util.Set<String> dirtyKeys = new java.util.LinkedHashSet<>();
+        private final Set<String> dirtyKeys = new java.util.LinkedHashSet<>();
 
-        Cached(Table<V> store) {
+        Cached(Table<V> store, UnaryOperator<V> copy) {
             this.store = store;
+            this.copy = copy;
         }
 
         @Override
         public V get(String key) {
-            return seen.computeIfAbsent(key, k -> Optional.ofNullable(store.get(k))).orElse(null);
+            return seen.computeIfAbsent(key, k -> Optional.ofNullable(store.get(k)).map(copy)).orElse(null);
         }
 
         @Override

@@ -13,4 +13,8 @@ public record OrgNames(TreeMap<String, Integer> names, TreeMap<String, Integer> 
     public static OrgNames empty() {
         return new OrgNames(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
+
+    OrgNames copy() {
+        return new OrgNames(new TreeMap<>(names), new TreeMap<>(fallbackNames), new TreeMap<>(aliases));
+    }
 }

@@ -9,6 +9,10 @@ public record OutletTally(TreeMap<Integer, Integer> byConfidence) {
         return new OutletTally(new TreeMap<>());
     }
 
+    OutletTally copy() {
+        return new OutletTally(new TreeMap<>(byConfidence));
+    }
+
     boolean isEmpty() {
         return byConfidence.isEmpty();
     }

@@ -17,6 +17,13 @@ public record RowState(String code, String list, TreeMap<String, Point> points, 
         return new RowState(code, list, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
 
+    /** A copy whose maps can be changed without changing this one (points are immutable). */
+    RowState copy() {
+        TreeMap<String, Support> s = new TreeMap<>();
+        support.forEach((k, v) -> s.put(k, new Support(new TreeMap<>(v.outlets()), new TreeMap<>(v.copies()))));
+        return new RowState(code, list, new TreeMap<>(points), new TreeMap<>(names), s);
+    }
+
     /**
      * Claims of one status placed at one point in time. {@code weight} is the number of distinct
      * outlets among its original (non-copy) claims; {@code claims} counts every claim, copies included.

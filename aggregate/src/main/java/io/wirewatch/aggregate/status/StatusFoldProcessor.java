@@ -4,10 +4,15 @@ import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -17,11 +22,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Runs {@link OrgFold} on the service's state stores and emits an organisation's table when an
- * event changed it (a tombstone when its last row went away). The stores are keyed so that one
- * event reads and writes only the rows it touches.
+ * Runs {@link OrgFold} on the service's state stores. Each event updates the rows it touches; once
+ * per commit ({@link CommitHook}) the organisations changed since the last commit get their table
+ * built from those rows, and a table that changed is stored and emitted (a tombstone when its last
+ * row went away). The stores are keyed so that one event reads and writes only the rows it touches.
  */
 public final class StatusFoldProcessor implements Processor<String, OrgEvent, String, OrgStatus> {
 
@@ -34,34 +42,46 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     /** The current tables, read by the HTTP API through interactive queries. */
     public static final String TABLES_STORE = "org-tables";
 
+    /** The store whose pre-commit flush writes the buffered state and emits the changed tables. */
+    public static final String COMMIT_HOOK = "org-tables-at-commit";
+
     public static final String[] STORES = {ARTICLES_STORE, STORIES_STORE, ROWS_STORE, TALLIES_STORE, EVIDENCE_STORE,
-            NAMES_STORE, TABLES_STORE};
+            NAMES_STORE, TABLES_STORE, COMMIT_HOOK};
 
     /**
-     * Tables kept decoded per task, most recently used first: an event reads its organisation's
-     * table to compare, and the busiest organisations' tables are the largest values. Tables are
-     * immutable records, written through to the store, so this copy is never ahead of the store.
+     * Values kept decoded per task, by store: the busiest organisations' rows, tallies, names and
+     * tables are read and rewritten by event after event. An article's claims and an evidence entry
+     * are written once, so they are only buffered until the commit.
      */
-    static final int TABLE_CACHE_ENTRIES = 256;
+    static final Map<String, Integer> DECODED_ENTRIES = Map.of(ARTICLES_STORE, 0, EVIDENCE_STORE, 0,
+            STORIES_STORE, 4096, ROWS_STORE, 4096, TALLIES_STORE, 16384, NAMES_STORE, 1024, TABLES_STORE, 256);
 
-    private ProcessorContext<String, OrgStatus> context;
+    private InternalProcessorContext<String, OrgStatus> context;
+    private ProcessorNode<?, ?, ?, ?> node;
+    private StoreState state;
     private OrgFold fold;
+    /** Organisations changed since the last commit: the rows touched and the last event's timestamp. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+    private static final class Pending {
+        final Set<String> rows = new TreeSet<>();
+        long timestamp;
+    }
 
     /**
-     * Adds the fold's stores (persistent, cached, logged) to a topology. Their values are Smile:
-     * only the fold reads them (the API decodes tables back to the same records), and JSON text was
-     * most of the fold's cost.
+     * Adds the fold's stores (persistent, logged, without Streams' record cache: the fold buffers
+     * decoded values itself and writes them at the commit hook) and the hook to a topology. Their
+     * values are Smile: only the fold reads them (the API decodes tables back to the same records).
      */
     public static void addStores(StreamsBuilder builder) {
-        // a record cache pays off only for keys written again within a commit: rows, tallies, names,
-        // tables and story dates are; an article's claims and an evidence entry are written once
         addStore(builder, ARTICLES_STORE, SmileSerde.of(OrgEvent.class), false);
-        addStore(builder, STORIES_STORE, SmileSerde.of(StoryDates.class));
-        addStore(builder, ROWS_STORE, SmileSerde.of(RowState.class));
-        addStore(builder, TALLIES_STORE, SmileSerde.of(OutletTally.class));
+        addStore(builder, STORIES_STORE, SmileSerde.of(StoryDates.class), false);
+        addStore(builder, ROWS_STORE, SmileSerde.of(RowState.class), false);
+        addStore(builder, TALLIES_STORE, SmileSerde.of(OutletTally.class), false);
         addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class), false);
-        addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class));
-        addStore(builder, TABLES_STORE, SmileSerde.of(OrgStatus.class));
+        addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class), false);
+        addStore(builder, TABLES_STORE, SmileSerde.of(OrgStatus.class), false);
+        builder.addStateStore(CommitHook.builder(COMMIT_HOOK));
     }
 
     /** Adds one persistent, cached, logged store with string keys. */
@@ -76,109 +96,179 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void init(ProcessorContext<String, OrgStatus> context) {
-        this.context = context;
-        this.fold = new OrgFold(new StoreState(context));
+        // the internal context: forwarding outside process() needs the node and a record context set,
+        // as Streams' own caches do when they emit at flush
+        this.context = (InternalProcessorContext<String, OrgStatus>) context;
+        this.node = this.context.currentNode();
+        this.state = new StoreState(context);
+        this.fold = new OrgFold(state);
+        pending.clear();
+        CommitHook hook = context.getStateStore(COMMIT_HOOK);
+        hook.listen(new CommitHook.Listener() {
+            @Override
+            public void beforeCommit() {
+                emitChanged();
+            }
+
+            @Override
+            public void drop() {
+                pending.clear();
+                state.drop();
+            }
+        });
     }
 
     @Override
     public void process(Record<String, OrgEvent> record) {
-        OrgFold.Change change = fold.apply(record.value());
-        if (change.changed()) {
-            context.forward(record.withValue(change.status()));
+        Set<String> rows = fold.update(record.value());
+        if (rows != null) {
+            Pending p = pending.computeIfAbsent(record.value().orgId(), k -> new Pending());
+            p.rows.addAll(rows);
+            p.timestamp = record.timestamp();
         }
     }
 
-    /** The fold's tables on this task's stores. */
+    /** Writes the held state, then builds each changed organisation's table once and emits it if it changed. */
+    private void emitChanged() {
+        state.writeBack();
+        if (pending.isEmpty()) {
+            return;
+        }
+        ProcessorNode<?, ?, ?, ?> previousNode = context.currentNode();
+        ProcessorRecordContext previousRecord = context.recordContext();
+        try {
+            context.setCurrentNode(node);
+            for (Map.Entry<String, Pending> e : pending.entrySet()) {
+                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows);
+                if (change.changed()) {
+                    long ts = e.getValue().timestamp;
+                    context.setRecordContext(new ProcessorRecordContext(ts, -1, -1, null, new RecordHeaders()));
+                    context.forward(new Record<>(e.getKey(), change.status(), ts));
+                }
+            }
+        } finally {
+            pending.clear();
+            context.setRecordContext(previousRecord);
+            context.setCurrentNode(previousNode);
+        }
+        state.writeBack(); // the tables
+    }
+
+    /**
+     * The fold's tables on this task's stores, each behind a buffer: decoded values by key (a bounded
+     * LRU) and the writes since the last commit, which reach the store (one write batch each) at the
+     * commit hook. Made anew with the task, so the stores stay the truth after restarts and aborts.
+     */
     private static final class StoreState implements FoldState {
-        private final KeyValueStore<String, OrgEvent> articles;
-        private final KeyValueStore<String, StoryDates> stories;
-        private final KeyValueStore<String, RowState> rows;
-        private final KeyValueStore<String, OutletTally> tallies;
-        private final KeyValueStore<String, EvidenceTally> evidence;
-        private final KeyValueStore<String, OrgNames> names;
-        private final Table<OrgStatus> tables;
+        private final Buffered<OrgEvent> articles;
+        private final Buffered<StoryDates> stories;
+        private final Buffered<RowState> rows;
+        private final Buffered<OutletTally> tallies;
+        private final Buffered<EvidenceTally> evidence;
+        private final Buffered<OrgNames> names;
+        private final Buffered<OrgStatus> tables;
+        private final List<Buffered<?>> all;
 
         StoreState(ProcessorContext<?, ?> c) {
-            articles = c.getStateStore(ARTICLES_STORE);
-            stories = c.getStateStore(STORIES_STORE);
-            rows = c.getStateStore(ROWS_STORE);
-            tallies = c.getStateStore(TALLIES_STORE);
-            evidence = c.getStateStore(EVIDENCE_STORE);
-            names = c.getStateStore(NAMES_STORE);
-            tables = cachedTable(c.getStateStore(TABLES_STORE), TABLE_CACHE_ENTRIES);
+            articles = new Buffered<>(c.getStateStore(ARTICLES_STORE));
+            stories = new Buffered<>(c.getStateStore(STORIES_STORE));
+            rows = new Buffered<>(c.getStateStore(ROWS_STORE));
+            tallies = new Buffered<>(c.getStateStore(TALLIES_STORE));
+            evidence = new Buffered<>(c.getStateStore(EVIDENCE_STORE));
+            names = new Buffered<>(c.getStateStore(NAMES_STORE));
+            tables = new Buffered<>(c.getStateStore(TABLES_STORE));
+            all = List.of(articles, stories, rows, tallies, evidence, names, tables);
         }
 
-        /** A bounded write-through cache of decoded values in front of a store; made anew with the task. */
-        private static <V> Table<V> cachedTable(KeyValueStore<String, V> s, int entries) {
-            Map<String, V> lru = new LinkedHashMap<>(entries * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                    return size() > entries;
-                }
-            };
-            Table<V> store = table(s);
-            return new Table<>() {
-                @Override
-                public V get(String key) {
-                    V v = lru.get(key);
-                    if (v == null) {
-                        v = store.get(key);
-                        if (v != null) {
-                            lru.put(key, v);
-                        }
-                    }
-                    return v;
-                }
-
-                @Override
-                public void put(String key, V value) {
-                    store.put(key, value);
-                    if (value == null) {
-                        lru.remove(key);
-                    } else {
-                        lru.put(key, value);
-                    }
-                }
-            };
+        void writeBack() {
+            all.forEach(Buffered::writeBack);
         }
 
-        private static <V> Table<V> table(KeyValueStore<String, V> s) {
-            return new Table<>() {
-                @Override
-                public V get(String key) {
-                    return s.get(key);
-                }
-
-                @Override
-                public void put(String key, V value) {
-                    if (value == null) {
-                        s.delete(key);
-                    } else {
-                        s.put(key, value);
-                    }
-                }
-            };
+        void drop() {
+            all.forEach(Buffered::drop);
         }
 
-        @Override public Table<OrgEvent> articles() { return table(articles); }
-        @Override public Table<StoryDates> stories() { return table(stories); }
-        @Override public Table<RowState> rows() { return table(rows); }
-        @Override public Table<OutletTally> tallies() { return table(tallies); }
-        @Override public Table<EvidenceTally> evidence() { return table(evidence); }
-        @Override public Table<OrgNames> names() { return table(names); }
+        @Override public Table<OrgEvent> articles() { return articles; }
+        @Override public Table<StoryDates> stories() { return stories; }
+        @Override public Table<RowState> rows() { return rows; }
+        @Override public Table<OutletTally> tallies() { return tallies; }
+        @Override public Table<EvidenceTally> evidence() { return evidence; }
+        @Override public Table<OrgNames> names() { return names; }
         @Override public Table<OrgStatus> tables() { return tables; }
 
+        /** Only at the commit hook, after {@link #writeBack()}: the scan sees what the store holds. */
         @Override
         public List<EvidenceTally> lastEvidence(String prefix, int n) {
             List<EvidenceTally> out = new ArrayList<>(n);
-            try (KeyValueIterator<String, EvidenceTally> it = evidence.reverseRange(prefix, prefix + '\uffff')) {
+            try (KeyValueIterator<String, EvidenceTally> it = evidence.store.reverseRange(prefix, prefix + '\uffff')) {
                 while (it.hasNext() && out.size() < n) {
                     out.add(it.next().value);
                 }
             }
             Collections.reverse(out);
             return out;
+        }
+    }
+
+    /** Decoded values and unwritten writes in front of one store; values handed out must not be changed. */
+    private static final class Buffered<V> implements FoldState.Table<V> {
+        final KeyValueStore<String, V> store;
+        private final Map<String, V> decoded;
+        /** Key → value to write, null to delete, in write order. */
+        private final Map<String, V> writes = new LinkedHashMap<>();
+
+        Buffered(KeyValueStore<String, V> store) {
+            this.store = store;
+            int entries = DECODED_ENTRIES.getOrDefault(store.name(), 0);
+            this.decoded = new LinkedHashMap<>(Math.min(entries, 1024) * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > entries;
+                }
+            };
+        }
+
+        @Override
+        public V get(String key) {
+            if (writes.containsKey(key)) {
+                return writes.get(key);
+            }
+            V v = decoded.get(key);
+            if (v == null) {
+                v = store.get(key);
+                if (v != null) {
+                    decoded.put(key, v);
+                }
+            }
+            return v;
+        }
+
+        @Override
+        public void put(String key, V value) {
+            writes.put(key, value);
+            if (value == null) {
+                decoded.remove(key);
+            } else {
+                decoded.put(key, value);
+            }
+        }
+
+        /** One write batch: RocksDB applies a putAll (null values delete) as one batch. */
+        void writeBack() {
+            if (writes.isEmpty()) {
+                return;
+            }
+            List<KeyValue<String, V>> batch = new ArrayList<>(writes.size());
+            writes.forEach((k, v) -> batch.add(KeyValue.pair(k, v)));
+            writes.clear();
+            store.putAll(batch);
+        }
+
+        void drop() {
+            writes.clear();
+            decoded.clear();
         }
     }
 }
