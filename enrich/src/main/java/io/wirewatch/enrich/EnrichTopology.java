@@ -47,37 +47,32 @@ public final class EnrichTopology {
                 .mapValues(enricher::enrich, Named.as("tag-entities-and-claims"));
 
         var assigned = assignStories(builder, tagged.repartition(Repartitioned.with(Serdes.String(), JsonSerde.ENRICHED)
-                .withName("story-assignment").withNumberOfPartitions(1)), params);
-
-        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(Topics.ENRICHED, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
-
-        // the story the article joined, and the redirect of any story it absorbed
-        assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
-                        Named.as("story-update"))
-                .to(Topics.STORIES, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
-
+                .withName("story-assignment").withNumberOfPartitions(1)), params, StoryProcessor.CacheSizes.defaults());
+        writeOutputs(assigned, Topics.ENRICHED, Topics.STORIES);
         return builder.build();
     }
 
     /**
-     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic}:
-     * what the story-cost benchmarks drive, with the same processor and stores as {@link #build}.
+     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic} and the
+     * stories to {@code storiesTopic}: what the story benchmarks and tests drive, with the same processor,
+     * stores and outputs as {@link #build}.
      */
-    public static Topology storiesOnly(String inputTopic, String outputTopic, StoryClusterer.Params params,
-                                       StoryProcessor.CacheSizes sizes) {
+    public static Topology storiesOnly(String inputTopic, String outputTopic, String storiesTopic,
+                                       StoryClusterer.Params params, StoryProcessor.CacheSizes sizes) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, EnrichedArticle> in = builder.stream(inputTopic,
                 Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"));
-        assignStories(builder, in, params, sizes).mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(outputTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        writeOutputs(assignStories(builder, in, params, sizes), outputTopic, storiesTopic);
         return builder.build();
     }
 
-    private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
-                                                                  KStream<String, EnrichedArticle> articles,
-                                                                  StoryClusterer.Params params) {
-        return assignStories(builder, articles, params, StoryProcessor.CacheSizes.defaults());
+    /** The article with its story id; the story it joined, then the redirect of any story it absorbed. */
+    private static void writeOutputs(KStream<String, StoryAssignment> assigned, String articlesTopic, String storiesTopic) {
+        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
+                .to(articlesTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
+                        Named.as("story-update"))
+                .to(storiesTopic, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
     }
 
     /**

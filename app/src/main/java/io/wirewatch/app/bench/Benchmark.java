@@ -6,7 +6,13 @@ import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.StreamsDefaults;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.serde.Json;
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.enrich.ArticleEnricher;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.AggregateTopology;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,10 +77,14 @@ public final class Benchmark {
 
     public static final String PASSTHROUGH_TOPIC = "bench.passthrough.v1";
     public static final String PASSTHROUGH_APP = "wirewatch-bench-passthrough";
+    /** The stories-alone stage: pre-enriched input (one partition, as the repartition topic), and its outputs. */
+    public static final String STORIES_INPUT_TOPIC = "bench.stories.input.v1";
+    public static final String STORIES_ENRICHED_TOPIC = "bench.stories.enriched.v1";
+    public static final String STORIES_TOPIC = "bench.stories.v1";
 
     /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
-                          boolean aggregateAlone, int aggregateCopies) {}
+                          boolean aggregateAlone, int aggregateCopies, boolean storiesAlone) {}
 
     /** Figures of one run: each stage's steady rate (see {@link Window}). */
     public record Result(long articles, long records, double loadSeconds, Window passthrough, Window pipeline) {
@@ -84,6 +94,11 @@ public final class Benchmark {
 
         public long passthroughPerSecond() {
             return Math.round(passthrough.perSecond());
+        }
+
+        /** The last line of {@code bench --stories-alone}: {@code stories_alone articles=N articles_per_s=X}. */
+        public String storiesAloneLine() {
+            return String.format(Locale.ROOT, "stories_alone articles=%d articles_per_s=%d", articles, articlesPerSecond());
         }
 
         /** The contract's last line: {@code articles=N articles_per_s=X passthrough_per_s=Y ratio=X/Y}. */
@@ -115,14 +130,14 @@ public final class Benchmark {
             if (before > 0) {
                 log.printf("bench: warning: %s already holds %d records; every stage processes them too%n", Topics.RAW, before);
             }
+            JvmStats jvm = new JvmStats();
+            if (options.storiesAlone()) {
+                return storiesAlone(admin, raw, stateDir.resolve("stories-alone"), suffix, jvm);
+            }
             createTopic(admin, PASSTHROUGH_TOPIC, raw.size());
 
-            JvmStats jvm = new JvmStats();
-            log.printf("bench: loading %d articles (seed %d) into %s (%d partitions)%n",
-                    options.articles(), options.seed(), Topics.RAW, raw.size());
-            double load = load();
+            double load = loadCorpus(admin, raw, jvm);
             long records = count(admin, raw);
-            log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
 
             log.printf("bench: pass-through (exactly_once_v2, bytes in, bytes out) over %d records%n", records);
             Window passthrough = passthrough(admin, raw, stateDir.resolve("passthrough"), PASSTHROUGH_APP + suffix);
@@ -148,6 +163,14 @@ public final class Benchmark {
     }
 
     // ---- (a) load ------------------------------------------------------------------------------------
+
+    private double loadCorpus(Admin admin, List<TopicPartition> raw, JvmStats jvm) throws Exception {
+        log.printf("bench: loading %d articles (seed %d) into %s (%d partitions)%n",
+                options.articles(), options.seed(), Topics.RAW, raw.size());
+        double load = load();
+        log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
+        return load;
+    }
 
     private double load() throws Exception {
         Map<String, Object> c = new HashMap<>();
@@ -297,6 +320,114 @@ public final class Benchmark {
                 streams.close(Duration.ofSeconds(30));
             }
         }
+    }
+
+    // ---- (d) the story stage alone --------------------------------------------------------------------
+
+    /**
+     * The story-assignment sub-topology by itself ({@link EnrichTopology#storiesOnly}: the same processor,
+     * stores, outputs and exactly-once config as in enrich), over the corpus tagged beforehand in this
+     * JVM and written to one partition, as enrich's repartition topic holds it. No pass-through and no
+     * aggregate run: the stage's rate is what bounds enrich + aggregate. Its result's pipeline window is
+     * this stage, and the pass-through window is empty.
+     */
+    private Result storiesAlone(Admin admin, List<TopicPartition> raw, Path stateDir, String suffix, JvmStats jvm)
+            throws Exception {
+        createTopic(admin, STORIES_INPUT_TOPIC, 1);
+        createTopic(admin, STORIES_ENRICHED_TOPIC, 1);
+        createTopic(admin, STORIES_TOPIC, 1);
+        double load = loadCorpus(admin, raw, jvm);
+        long t0 = System.nanoTime();
+        long tagged = tagInto(STORIES_INPUT_TOPIC);
+        log.printf(Locale.ROOT, "bench: stories alone: %d articles tagged (entities, claims) into %s in %.1f s; %s%n",
+                tagged, STORIES_INPUT_TOPIC, (System.nanoTime() - t0) / 1e9, jvm.sinceLast());
+
+        String id = EnrichService.APPLICATION_ID + suffix + "-stories";
+        Topology topology = EnrichTopology.storiesOnly(STORIES_INPUT_TOPIC, STORIES_ENRICHED_TOPIC, STORIES_TOPIC,
+                StoryClusterer.Params.defaults(), StoryProcessor.CacheSizes.defaults());
+        Properties p = EnrichService.config(bootstrap, id);
+        p.putAll(Pipeline.overrides(stateDir));
+        List<TopicPartition> input = partitions(admin, STORIES_INPUT_TOPIC);
+        Map<TopicPartition, Long> ends = endOffsets(admin, input);
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        log.printf("bench: stories alone (exactly_once_v2) over %d pre-enriched articles%n", sum(ends));
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id)) {
+            long start = System.nanoTime();
+            Thread progress = progressLogger(watcher, List.of(id), sum(ends), start);
+            try (KafkaStreams streams = new KafkaStreams(topology, p)) {
+                streams.start();
+                // the input is written without transactions: done means committed == log end, exactly
+                while (!caughtUp(watcher.latest(id), ends)) {
+                    KafkaStreams.State s = streams.state();
+                    if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.PENDING_ERROR
+                            || s == KafkaStreams.State.NOT_RUNNING) {
+                        throw new IllegalStateException("the story stage stopped (" + s + ")");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the story stage did not finish within " + options.timeout());
+                    }
+                    Thread.sleep(20);
+                }
+                Window w = watcher.window(start, watcher.lastChangeNanos(), sum(ends));
+                log.printf("bench: stories alone: %s; %s%n", w, jvm.sinceLast());
+                log.printf("bench: stories alone: %d records to %s, %d to %s%n",
+                        sentTo(streams, STORIES_ENRICHED_TOPIC), STORIES_ENRICHED_TOPIC,
+                        sentTo(streams, STORIES_TOPIC), STORIES_TOPIC);
+                streams.close(Duration.ofSeconds(30));
+                return new Result(options.articles(), sum(ends), load, new Window(0, 0, 0, 0), w);
+            } finally {
+                progress.interrupt();
+            }
+        }
+    }
+
+    private static boolean caughtUp(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> ends) {
+        return committed != null && ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+    }
+
+    /** Reads news.raw.v1, tags each article as enrich's first sub-topology does, and writes it to {@code topic}. */
+    private long tagInto(String topic) {
+        ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
+        Map<String, Object> pc = new HashMap<>();
+        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        Map<String, Object> cc = new HashMap<>();
+        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long n = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pc, new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
+            while (failure.get() == null && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    EnrichedArticle a = enricher.enrich(JsonSerde.RAW.deserializer().deserialize(r.topic(), r.value()));
+                    producer.send(new ProducerRecord<>(topic, r.key(), Json.writeBytes(a)), (md, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+                    n++;
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the tagged articles failed: " + failure.get().getMessage(), failure.get());
+        }
+        return n;
     }
 
     /** Records the application's producer sent to a topic (Streams purges repartition topics as it goes). */
