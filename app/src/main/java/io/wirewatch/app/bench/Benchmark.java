@@ -352,6 +352,7 @@ public final class Benchmark {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         log.printf("bench: stories alone (exactly_once_v2) over %d pre-enriched articles%n", sum(ends));
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id)) {
+            ThreadCpu threads = new ThreadCpu();
             long start = System.nanoTime();
             Thread progress = progressLogger(watcher, List.of(id), sum(ends), start);
             try (KafkaStreams streams = new KafkaStreams(topology, p)) {
@@ -370,9 +371,16 @@ public final class Benchmark {
                 }
                 Window w = watcher.window(start, watcher.lastChangeNanos(), sum(ends));
                 log.printf("bench: stories alone: %s; %s%n", w, jvm.sinceLast());
-                log.printf("bench: stories alone: %d records to %s, %d to %s%n",
-                        sentTo(streams, STORIES_ENRICHED_TOPIC), STORIES_ENRICHED_TOPIC,
-                        sentTo(streams, STORIES_TOPIC), STORIES_TOPIC);
+                log.printf("bench: stories alone: thread CPU: %s%n", threads.since(id));
+                long articles = Math.max(1, sum(ends));
+                StringBuilder sent = new StringBuilder();
+                for (String store : StoryProcessor.STORE_NAMES) {
+                    long n = sentTo(streams, id + "-" + store + "-changelog");
+                    sent.append(String.format(Locale.ROOT, " %s=%d (%.1f per article)", store, n, n / (double) articles));
+                }
+                log.printf(Locale.ROOT, "bench: stories alone: records sent: %s=%d %s=%d; changelogs:%s%n",
+                        STORIES_ENRICHED_TOPIC, sentTo(streams, STORIES_ENRICHED_TOPIC), STORIES_TOPIC,
+                        sentTo(streams, STORIES_TOPIC), sent);
                 streams.close(Duration.ofSeconds(30));
                 return new Result(options.articles(), sum(ends), load, new Window(0, 0, 0, 0), w);
             } finally {
@@ -740,6 +748,73 @@ public final class Benchmark {
             running = false;
             thread.interrupt();
             thread.join(5000);
+        }
+    }
+
+    /**
+     * CPU time of this JVM's threads since construction: the stream threads of one application and its
+     * producers' network threads (by Java thread name), and on Linux every native thread by its kernel
+     * name (RocksDB's flush and compaction threads, GC, JIT), read from /proc/self/task.
+     */
+    static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> start = javaThreads();
+        private final Map<String, Long> startNative = nativeThreads();
+
+        private Map<Long, Long> javaThreads() {
+            Map<Long, Long> out = new HashMap<>();
+            for (long t : mx.getAllThreadIds()) {
+                long c = mx.getThreadCpuTime(t);
+                if (c >= 0) {
+                    out.put(t, c);
+                }
+            }
+            return out;
+        }
+
+        /** Clock ticks (1/100 s) per thread id and kernel name; empty where /proc is not there. */
+        private static Map<String, Long> nativeThreads() {
+            Map<String, Long> out = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String name = stat.substring(stat.indexOf('(') + 1, close);
+                        String[] f = stat.substring(close + 2).split(" ");
+                        out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    } catch (IOException | RuntimeException ignored) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException ignored) {
+                // not Linux
+            }
+            return out;
+        }
+
+        String since(String applicationId) {
+            double stream = 0;
+            double network = 0;
+            for (var e : javaThreads().entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                double s = (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / 1e9;
+                String name = info == null ? "" : info.getThreadName();
+                if (name.contains(applicationId) && name.contains("producer-network-thread")) {
+                    network += s;
+                } else if (name.startsWith(applicationId) && name.contains("StreamThread")) {
+                    stream += s;
+                }
+            }
+            // kernel names are cut at 15 characters; group them without their numbers
+            Map<String, Double> groups = new HashMap<>();
+            nativeThreads().forEach((k, ticks) -> groups.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9#]+", "#"),
+                    (ticks - startNative.getOrDefault(k, 0L)) / 100.0, Double::sum));
+            String top = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "stream thread %.1f s, its producer's network thread %.1f s; "
+                    + "by kernel thread name (live threads): %s", stream, network, top);
         }
     }
 
