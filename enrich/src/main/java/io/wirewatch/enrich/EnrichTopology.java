@@ -6,6 +6,7 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
@@ -95,10 +96,11 @@ public final class EnrichTopology {
     }
 
     /**
-     * The stores rewritten by many articles between two commits (document frequencies, posting lists,
-     * live stories and their last event times) hold decoded values and write them back before each
-     * commit ({@link WriteBackStore}), in place of Streams' record cache, which encodes every put and
-     * keeps it in a TreeMap of bytes. Keys written once per article go straight to RocksDB.
+     * The stores rewritten by many articles between two commits (posting lists, live stories and their
+     * last event times) hold decoded values and write them back before each commit ({@link WriteBackStore}),
+     * in place of Streams' record cache, which encodes every put and keeps it in a TreeMap of bytes.
+     * Document frequencies go out as one log record per commit ({@link DocumentFrequencyStore}). Keys
+     * written once per article go straight to RocksDB.
      */
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
@@ -106,7 +108,7 @@ public final class EnrichTopology {
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
                 WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
                         sizes.postings()),
-                WriteBackStore.builder(StoryProcessor.DF_STORE, Serdes.Long(), sizes.documentFrequencies()),
+                DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
                 store(StoryProcessor.TEXT_STORE, Serdes.String()),
                 store(StoryProcessor.BANDS_STORE, Serdes.String()),
                 store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)));

@@ -77,9 +77,14 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
 
     /** The builder of a persistent store of string keys with this layer outermost. */
     public static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Serde<V> values, int capacity) {
+        return layered(name, values, inner -> new WriteBackStore<>(inner, capacity));
+    }
+
+    /** The builder of a persistent store of string keys with {@code layer} put around it, outermost. */
+    static <S, V> StoreBuilder<KeyValueStore<String, V>> layered(
+            String name, Serde<S> values, java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer) {
         KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
-        StoreBuilder<KeyValueStore<String, V>> inner = Stores.keyValueStoreBuilder(supplier, Serdes.String(), values);
-        return new Builder<>(inner, capacity);
+        return new Builder<>(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values), layer);
     }
 
     @Override
@@ -243,14 +248,15 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         misses = 0;
     }
 
-    /** Builds the usual store and puts this layer around it. */
-    private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
-        private final StoreBuilder<KeyValueStore<String, V>> inner;
-        private final int capacity;
+    /** Builds the usual store and puts a layer around it. */
+    private static final class Builder<S, V> implements StoreBuilder<KeyValueStore<String, V>> {
+        private final StoreBuilder<KeyValueStore<String, S>> inner;
+        private final java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer;
 
-        Builder(StoreBuilder<KeyValueStore<String, V>> inner, int capacity) {
+        Builder(StoreBuilder<KeyValueStore<String, S>> inner,
+                java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer) {
             this.inner = inner;
-            this.capacity = capacity;
+            this.layer = layer;
         }
 
         @Override
@@ -279,7 +285,7 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
 
         @Override
         public KeyValueStore<String, V> build() {
-            return new WriteBackStore<>(inner.build(), capacity);
+            return layer.apply(inner.build());
         }
 
         @Override
