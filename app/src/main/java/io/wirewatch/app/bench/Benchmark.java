@@ -397,16 +397,8 @@ public final class Benchmark {
     /** Reads news.raw.v1, tags each article as enrich's first sub-topology does, and writes it to {@code topic}. */
     private long tagInto(String topic) {
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
-        Map<String, Object> pc = new HashMap<>();
-        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
-        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
-        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        Map<String, Object> cc = new HashMap<>();
-        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        Map<String, Object> pc = copyProducerConfig();
+        Map<String, Object> cc = copyConsumerConfig();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long n = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pc, new StringSerializer(), new ByteArraySerializer());
@@ -455,17 +447,8 @@ public final class Benchmark {
      * now on the topic.
      */
     private long multiplyEnriched(int copies) throws Exception {
-        Map<String, Object> pc = new HashMap<>();
-        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
-        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
-        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        Map<String, Object> cc = new HashMap<>();
-        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        Map<String, Object> pc = copyProducerConfig();
+        Map<String, Object> cc = copyConsumerConfig();
         long t0 = System.nanoTime();
         long originals = 0;
         long written = 0;
@@ -522,6 +505,27 @@ public final class Benchmark {
         log.printf(Locale.ROOT, "bench: copies: %d copies of %d enriched articles and their stories, %d records written in %.1f s%n",
                 copies - 1, originals, written, (System.nanoTime() - t0) / 1e9);
         return originals * copies;
+    }
+
+    /** A producer for copying records between topics in bulk. */
+    private Map<String, Object> copyProducerConfig() {
+        Map<String, Object> pc = new HashMap<>();
+        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return pc;
+    }
+
+    /** A read_committed consumer for reading whole topics in bulk, committing nothing. */
+    private Map<String, Object> copyConsumerConfig() {
+        Map<String, Object> cc = new HashMap<>();
+        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return cc;
     }
 
     private static void suffix(com.fasterxml.jackson.databind.node.ObjectNode v, String field, String tag) {

@@ -4,12 +4,9 @@ import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +30,7 @@ import java.util.Map;
  * 8-byte longs as before, so an existing store reads on. Scans are not supported (not on the story
  * path).
  */
-public final class DocumentFrequencyStore extends WrappedStateStore<KeyValueStore<String, byte[]>, String, Long>
-        implements KeyValueStore<String, Long> {
+public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Long> {
 
     /** The counts one log record carries. */
     public record Log(Map<String, Long> counts) {}
@@ -170,7 +166,7 @@ public final class DocumentFrequencyStore extends WrappedStateStore<KeyValueStor
 
     /** Before every commit: one log record with the counts changed since the last, or a fold. */
     @Override
-    public void flushCache() {
+    void writeHeld() {
         if (!sinceFlush.isEmpty()) {
             if (unfolded.size() >= foldTerms || logRecords + 1 >= foldRecords) {
                 fold();
@@ -180,25 +176,6 @@ public final class DocumentFrequencyStore extends WrappedStateStore<KeyValueStor
             }
             sinceFlush.clear();
         }
-        super.flushCache();
-    }
-
-    @Override
-    public void clearCache() {
-        drop();
-        super.clearCache();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        drop();
-        super.init(context, root);
-    }
-
-    @Override
-    public void close() {
-        drop();
-        super.close();
     }
 
     /** Log records in the store now (for tests). */
@@ -240,7 +217,8 @@ public final class DocumentFrequencyStore extends WrappedStateStore<KeyValueStor
         return LOG_PREFIX + String.format("%019d", seq);
     }
 
-    private void drop() {
+    @Override
+    void drop() {
         read.clear();
         unfolded.clear();
         sinceFlush.clear();

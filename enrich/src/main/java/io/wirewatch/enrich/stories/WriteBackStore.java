@@ -2,14 +2,11 @@ package io.wirewatch.enrich.stories;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -29,14 +26,13 @@ import java.util.Map;
  *
  * <p>It sits outside Streams' own store layers (it is the store the task registers), because only
  * the outermost store hears the pre-commit {@code flushCache}. That hook is Streams'
- * {@code CachedStateStore} contract, reached through {@link WrappedStateStore}, an internal class of
+ * {@code CachedStateStore} contract, reached through {@code WrappedStateStore} (see {@link CommitFlushedStore}), an internal class of
  * Kafka Streams: an upgrade must keep {@code StoryStateTopologyTest} green. Closing, re-initialising
  * or recycling the store ({@code clearCache}, KAFKA-14172) drops what is held without writing it: an
  * aborted transaction closes the task and its store is restored from the changelog, so the store
  * stays the truth. Values must be immutable: callers get the held instance.
  */
-public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
-        implements KeyValueStore<String, V> {
+public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
 
     /** A held value; {@code dirty} until it is written to the store. */
     private static final class Entry<V> {
@@ -181,31 +177,6 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         return store.approximateNumEntries();
     }
 
-    /** Before every commit (and on a clean close, which commits first): the held writes go to the store. */
-    @Override
-    public void flushCache() {
-        writeDirty();
-        super.flushCache();
-    }
-
-    @Override
-    public void clearCache() {
-        drop();
-        super.clearCache();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        drop();
-        super.init(context, root);
-    }
-
-    @Override
-    public void close() {
-        drop();
-        super.close();
-    }
-
     /** Hits over lookups since the store was opened, for the benchmarks. */
     double hitRate() {
         long n = hits + misses;
@@ -226,6 +197,12 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         }
     }
 
+    /** Before every commit (and on a clean close, which commits first): the held writes go to the store. */
+    @Override
+    void writeHeld() {
+        writeDirty();
+    }
+
     /** One batch for all held writes: RocksDB applies a putAll as one write batch, not one write per key. */
     private void writeDirty() {
         List<KeyValue<String, V>> batch = new ArrayList<>(dirty.size());
@@ -241,7 +218,8 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         }
     }
 
-    private void drop() {
+    @Override
+    void drop() {
         lru.clear();
         dirty.clear();
         hits = 0;
