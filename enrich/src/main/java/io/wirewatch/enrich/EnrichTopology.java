@@ -6,6 +6,7 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
@@ -47,37 +48,32 @@ public final class EnrichTopology {
                 .mapValues(enricher::enrich, Named.as("tag-entities-and-claims"));
 
         var assigned = assignStories(builder, tagged.repartition(Repartitioned.with(Serdes.String(), JsonSerde.ENRICHED)
-                .withName("story-assignment").withNumberOfPartitions(1)), params);
-
-        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(Topics.ENRICHED, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
-
-        // the story the article joined, and the redirect of any story it absorbed
-        assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
-                        Named.as("story-update"))
-                .to(Topics.STORIES, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
-
+                .withName("story-assignment").withNumberOfPartitions(1)), params, StoryProcessor.CacheSizes.defaults());
+        writeOutputs(assigned, Topics.ENRICHED, Topics.STORIES);
         return builder.build();
     }
 
     /**
-     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic}:
-     * what the story-cost benchmarks drive, with the same processor and stores as {@link #build}.
+     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic} and the
+     * stories to {@code storiesTopic}: what the story benchmarks and tests drive, with the same processor,
+     * stores and outputs as {@link #build}.
      */
-    public static Topology storiesOnly(String inputTopic, String outputTopic, StoryClusterer.Params params,
-                                       StoryProcessor.CacheSizes sizes) {
+    public static Topology storiesOnly(String inputTopic, String outputTopic, String storiesTopic,
+                                       StoryClusterer.Params params, StoryProcessor.CacheSizes sizes) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, EnrichedArticle> in = builder.stream(inputTopic,
                 Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"));
-        assignStories(builder, in, params, sizes).mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(outputTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        writeOutputs(assignStories(builder, in, params, sizes), outputTopic, storiesTopic);
         return builder.build();
     }
 
-    private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
-                                                                  KStream<String, EnrichedArticle> articles,
-                                                                  StoryClusterer.Params params) {
-        return assignStories(builder, articles, params, StoryProcessor.CacheSizes.defaults());
+    /** The article with its story id; the story it joined, then the redirect of any story it absorbed. */
+    private static void writeOutputs(KStream<String, StoryAssignment> assigned, String articlesTopic, String storiesTopic) {
+        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
+                .to(articlesTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
+                        Named.as("story-update"))
+                .to(storiesTopic, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
     }
 
     /**
@@ -100,10 +96,11 @@ public final class EnrichTopology {
     }
 
     /**
-     * The stores rewritten by many articles between two commits (document frequencies, posting lists,
-     * live stories and their last event times) hold decoded values and write them back before each
-     * commit ({@link WriteBackStore}), in place of Streams' record cache, which encodes every put and
-     * keeps it in a TreeMap of bytes. Keys written once per article go straight to RocksDB.
+     * The stores rewritten by many articles between two commits (posting lists, live stories and their
+     * last event times) hold decoded values and write them back before each commit ({@link WriteBackStore}),
+     * in place of Streams' record cache, which encodes every put and keeps it in a TreeMap of bytes.
+     * Document frequencies go out as one log record per commit ({@link DocumentFrequencyStore}). Keys
+     * written once per article go straight to RocksDB.
      */
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
@@ -111,7 +108,7 @@ public final class EnrichTopology {
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
                 WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
                         sizes.postings()),
-                WriteBackStore.builder(StoryProcessor.DF_STORE, Serdes.Long(), sizes.documentFrequencies()),
+                DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
                 store(StoryProcessor.TEXT_STORE, Serdes.String()),
                 store(StoryProcessor.BANDS_STORE, Serdes.String()),
                 store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)));

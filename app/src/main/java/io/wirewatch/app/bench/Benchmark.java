@@ -6,7 +6,13 @@ import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.StreamsDefaults;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.serde.Json;
+import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.enrich.ArticleEnricher;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.AggregateTopology;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,10 +77,14 @@ public final class Benchmark {
 
     public static final String PASSTHROUGH_TOPIC = "bench.passthrough.v1";
     public static final String PASSTHROUGH_APP = "wirewatch-bench-passthrough";
+    /** The stories-alone stage: pre-enriched input (one partition, as the repartition topic), and its outputs. */
+    public static final String STORIES_INPUT_TOPIC = "bench.stories.input.v1";
+    public static final String STORIES_ENRICHED_TOPIC = "bench.stories.enriched.v1";
+    public static final String STORIES_TOPIC = "bench.stories.v1";
 
     /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
-                          boolean aggregateAlone, int aggregateCopies) {}
+                          boolean aggregateAlone, int aggregateCopies, boolean storiesAlone) {}
 
     /** Figures of one run: each stage's steady rate (see {@link Window}). */
     public record Result(long articles, long records, double loadSeconds, Window passthrough, Window pipeline) {
@@ -84,6 +94,11 @@ public final class Benchmark {
 
         public long passthroughPerSecond() {
             return Math.round(passthrough.perSecond());
+        }
+
+        /** The last line of {@code bench --stories-alone}: {@code stories_alone articles=N articles_per_s=X}. */
+        public String storiesAloneLine() {
+            return String.format(Locale.ROOT, "stories_alone articles=%d articles_per_s=%d", articles, articlesPerSecond());
         }
 
         /** The contract's last line: {@code articles=N articles_per_s=X passthrough_per_s=Y ratio=X/Y}. */
@@ -115,14 +130,14 @@ public final class Benchmark {
             if (before > 0) {
                 log.printf("bench: warning: %s already holds %d records; every stage processes them too%n", Topics.RAW, before);
             }
+            JvmStats jvm = new JvmStats();
+            if (options.storiesAlone()) {
+                return storiesAlone(admin, raw, stateDir.resolve("stories-alone"), suffix, jvm);
+            }
             createTopic(admin, PASSTHROUGH_TOPIC, raw.size());
 
-            JvmStats jvm = new JvmStats();
-            log.printf("bench: loading %d articles (seed %d) into %s (%d partitions)%n",
-                    options.articles(), options.seed(), Topics.RAW, raw.size());
-            double load = load();
+            double load = loadCorpus(admin, raw, jvm);
             long records = count(admin, raw);
-            log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
 
             log.printf("bench: pass-through (exactly_once_v2, bytes in, bytes out) over %d records%n", records);
             Window passthrough = passthrough(admin, raw, stateDir.resolve("passthrough"), PASSTHROUGH_APP + suffix);
@@ -148,6 +163,14 @@ public final class Benchmark {
     }
 
     // ---- (a) load ------------------------------------------------------------------------------------
+
+    private double loadCorpus(Admin admin, List<TopicPartition> raw, JvmStats jvm) throws Exception {
+        log.printf("bench: loading %d articles (seed %d) into %s (%d partitions)%n",
+                options.articles(), options.seed(), Topics.RAW, raw.size());
+        double load = load();
+        log.printf("bench: load: %.1f s, %.0f articles/s; %s%n", load, options.articles() / load, jvm.sinceLast());
+        return load;
+    }
 
     private double load() throws Exception {
         Map<String, Object> c = new HashMap<>();
@@ -299,6 +322,114 @@ public final class Benchmark {
         }
     }
 
+    // ---- (d) the story stage alone --------------------------------------------------------------------
+
+    /**
+     * The story-assignment sub-topology by itself ({@link EnrichTopology#storiesOnly}: the same processor,
+     * stores, outputs and exactly-once config as in enrich), over the corpus tagged beforehand in this
+     * JVM and written to one partition, as enrich's repartition topic holds it. No pass-through and no
+     * aggregate run: the stage's rate is what bounds enrich + aggregate. Its result's pipeline window is
+     * this stage, and the pass-through window is empty.
+     */
+    private Result storiesAlone(Admin admin, List<TopicPartition> raw, Path stateDir, String suffix, JvmStats jvm)
+            throws Exception {
+        createTopic(admin, STORIES_INPUT_TOPIC, 1);
+        createTopic(admin, STORIES_ENRICHED_TOPIC, 1);
+        createTopic(admin, STORIES_TOPIC, 1);
+        double load = loadCorpus(admin, raw, jvm);
+        long t0 = System.nanoTime();
+        long tagged = tagInto(STORIES_INPUT_TOPIC);
+        log.printf(Locale.ROOT, "bench: stories alone: %d articles tagged (entities, claims) into %s in %.1f s; %s%n",
+                tagged, STORIES_INPUT_TOPIC, (System.nanoTime() - t0) / 1e9, jvm.sinceLast());
+
+        String id = EnrichService.APPLICATION_ID + suffix + "-stories";
+        Topology topology = EnrichTopology.storiesOnly(STORIES_INPUT_TOPIC, STORIES_ENRICHED_TOPIC, STORIES_TOPIC,
+                StoryClusterer.Params.defaults(), StoryProcessor.CacheSizes.defaults());
+        Properties p = EnrichService.config(bootstrap, id);
+        p.putAll(Pipeline.overrides(stateDir));
+        List<TopicPartition> input = partitions(admin, STORIES_INPUT_TOPIC);
+        Map<TopicPartition, Long> ends = endOffsets(admin, input);
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        log.printf("bench: stories alone (exactly_once_v2) over %d pre-enriched articles%n", sum(ends));
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id)) {
+            ThreadCpu threads = new ThreadCpu();
+            long start = System.nanoTime();
+            Thread progress = progressLogger(watcher, List.of(id), sum(ends), start);
+            try (KafkaStreams streams = new KafkaStreams(topology, p)) {
+                streams.start();
+                // the input is written without transactions: done means committed == log end, exactly
+                while (!caughtUp(watcher.latest(id), ends)) {
+                    KafkaStreams.State s = streams.state();
+                    if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.PENDING_ERROR
+                            || s == KafkaStreams.State.NOT_RUNNING) {
+                        throw new IllegalStateException("the story stage stopped (" + s + ")");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the story stage did not finish within " + options.timeout());
+                    }
+                    Thread.sleep(20);
+                }
+                Window w = watcher.window(start, watcher.lastChangeNanos(), sum(ends));
+                log.printf("bench: stories alone: %s; %s%n", w, jvm.sinceLast());
+                log.printf("bench: stories alone: thread CPU: %s%n", threads.since(id));
+                long articles = Math.max(1, sum(ends));
+                StringBuilder sent = new StringBuilder();
+                for (String store : StoryProcessor.STORE_NAMES) {
+                    long n = sentTo(streams, id + "-" + store + "-changelog");
+                    sent.append(String.format(Locale.ROOT, " %s=%d (%.1f per article)", store, n, n / (double) articles));
+                }
+                log.printf(Locale.ROOT, "bench: stories alone: records sent: %s=%d %s=%d; changelogs:%s%n",
+                        STORIES_ENRICHED_TOPIC, sentTo(streams, STORIES_ENRICHED_TOPIC), STORIES_TOPIC,
+                        sentTo(streams, STORIES_TOPIC), sent);
+                streams.close(Duration.ofSeconds(30));
+                return new Result(options.articles(), sum(ends), load, new Window(0, 0, 0, 0), w);
+            } finally {
+                progress.interrupt();
+            }
+        }
+    }
+
+    private static boolean caughtUp(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> ends) {
+        return committed != null && ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+    }
+
+    /** Reads news.raw.v1, tags each article as enrich's first sub-topology does, and writes it to {@code topic}. */
+    private long tagInto(String topic) {
+        ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
+        Map<String, Object> pc = copyProducerConfig();
+        Map<String, Object> cc = copyConsumerConfig();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long n = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pc, new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cc, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toList());
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
+            while (failure.get() == null && tps.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    EnrichedArticle a = enricher.enrich(JsonSerde.RAW.deserializer().deserialize(r.topic(), r.value()));
+                    producer.send(new ProducerRecord<>(topic, r.key(), Json.writeBytes(a)), (md, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+                    n++;
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the tagged articles failed: " + failure.get().getMessage(), failure.get());
+        }
+        return n;
+    }
+
     /** Records the application's producer sent to a topic (Streams purges repartition topics as it goes). */
     private static long sentTo(KafkaStreams streams, String topic) {
         return streams.metrics().entrySet().stream()
@@ -316,17 +447,8 @@ public final class Benchmark {
      * now on the topic.
      */
     private long multiplyEnriched(int copies) throws Exception {
-        Map<String, Object> pc = new HashMap<>();
-        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
-        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
-        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-        Map<String, Object> cc = new HashMap<>();
-        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        Map<String, Object> pc = copyProducerConfig();
+        Map<String, Object> cc = copyConsumerConfig();
         long t0 = System.nanoTime();
         long originals = 0;
         long written = 0;
@@ -383,6 +505,27 @@ public final class Benchmark {
         log.printf(Locale.ROOT, "bench: copies: %d copies of %d enriched articles and their stories, %d records written in %.1f s%n",
                 copies - 1, originals, written, (System.nanoTime() - t0) / 1e9);
         return originals * copies;
+    }
+
+    /** A producer for copying records between topics in bulk. */
+    private Map<String, Object> copyProducerConfig() {
+        Map<String, Object> pc = new HashMap<>();
+        pc.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pc.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        pc.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
+        pc.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        pc.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return pc;
+    }
+
+    /** A read_committed consumer for reading whole topics in bulk, committing nothing. */
+    private Map<String, Object> copyConsumerConfig() {
+        Map<String, Object> cc = new HashMap<>();
+        cc.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cc.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        cc.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cc.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return cc;
     }
 
     private static void suffix(com.fasterxml.jackson.databind.node.ObjectNode v, String field, String tag) {
@@ -609,6 +752,73 @@ public final class Benchmark {
             running = false;
             thread.interrupt();
             thread.join(5000);
+        }
+    }
+
+    /**
+     * CPU time of this JVM's threads since construction: the stream threads of one application and its
+     * producers' network threads (by Java thread name), and on Linux every native thread by its kernel
+     * name (RocksDB's flush and compaction threads, GC, JIT), read from /proc/self/task.
+     */
+    static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> start = javaThreads();
+        private final Map<String, Long> startNative = nativeThreads();
+
+        private Map<Long, Long> javaThreads() {
+            Map<Long, Long> out = new HashMap<>();
+            for (long t : mx.getAllThreadIds()) {
+                long c = mx.getThreadCpuTime(t);
+                if (c >= 0) {
+                    out.put(t, c);
+                }
+            }
+            return out;
+        }
+
+        /** Clock ticks (1/100 s) per thread id and kernel name; empty where /proc is not there. */
+        private static Map<String, Long> nativeThreads() {
+            Map<String, Long> out = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        int close = stat.lastIndexOf(')');
+                        String name = stat.substring(stat.indexOf('(') + 1, close);
+                        String[] f = stat.substring(close + 2).split(" ");
+                        out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    } catch (IOException | RuntimeException ignored) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException ignored) {
+                // not Linux
+            }
+            return out;
+        }
+
+        String since(String applicationId) {
+            double stream = 0;
+            double network = 0;
+            for (var e : javaThreads().entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                double s = (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / 1e9;
+                String name = info == null ? "" : info.getThreadName();
+                if (name.contains(applicationId) && name.contains("producer-network-thread")) {
+                    network += s;
+                } else if (name.startsWith(applicationId) && name.contains("StreamThread")) {
+                    stream += s;
+                }
+            }
+            // kernel names are cut at 15 characters; group them without their numbers
+            Map<String, Double> groups = new HashMap<>();
+            nativeThreads().forEach((k, ticks) -> groups.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9#]+", "#"),
+                    (ticks - startNative.getOrDefault(k, 0L)) / 100.0, Double::sum));
+            String top = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "stream thread %.1f s, its producer's network thread %.1f s; "
+                    + "by kernel thread name (live threads): %s", stream, network, top);
         }
     }
 

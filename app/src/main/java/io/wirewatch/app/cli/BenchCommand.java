@@ -48,6 +48,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "aggregate run from a short enrich run. Default: ${DEFAULT-VALUE}.")
     int aggregateCopies;
 
+    @Option(names = "--stories-alone",
+            description = "Instead of the pass-through and enrich + aggregate stages: tag the corpus in this JVM, write it "
+                    + "to one partition (as enrich's story-assignment repartition topic), and time the story-assignment "
+                    + "sub-topology alone over it (same processor, stores and exactly-once config). The last line is then "
+                    + "`stories_alone articles=N articles_per_s=X`.")
+    boolean storiesAlone;
+
     @Mixin KafkaOptions kafka;
 
     @Override
@@ -55,16 +62,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (articles < 1) {
             throw new IllegalArgumentException("--articles must be at least 1 (got " + articles + ")");
         }
+        if (storiesAlone && aggregateAlone) {
+            throw new IllegalArgumentException("--stories-alone and --aggregate-alone exclude each other (run them one at a time)");
+        }
         if (aggregateCopies < 1) {
             throw new IllegalArgumentException("--aggregate-copies must be at least 1 (got " + aggregateCopies + ")");
         }
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
-                    cluster.embedded(), aggregateAlone, aggregateCopies);
+                    cluster.embedded(), aggregateAlone, aggregateCopies, storiesAlone);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
-            System.out.println(result.line());
+            System.out.println(storiesAlone ? result.storiesAloneLine() : result.line());
             System.out.flush();
         }
         return 0;

@@ -2,14 +2,11 @@ package io.wirewatch.enrich.stories;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -29,14 +26,13 @@ import java.util.Map;
  *
  * <p>It sits outside Streams' own store layers (it is the store the task registers), because only
  * the outermost store hears the pre-commit {@code flushCache}. That hook is Streams'
- * {@code CachedStateStore} contract, reached through {@link WrappedStateStore}, an internal class of
+ * {@code CachedStateStore} contract, reached through {@code WrappedStateStore} (see {@link CommitFlushedStore}), an internal class of
  * Kafka Streams: an upgrade must keep {@code StoryStateTopologyTest} green. Closing, re-initialising
  * or recycling the store ({@code clearCache}, KAFKA-14172) drops what is held without writing it: an
  * aborted transaction closes the task and its store is restored from the changelog, so the store
  * stays the truth. Values must be immutable: callers get the held instance.
  */
-public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
-        implements KeyValueStore<String, V> {
+public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
 
     /** A held value; {@code dirty} until it is written to the store. */
     private static final class Entry<V> {
@@ -77,9 +73,14 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
 
     /** The builder of a persistent store of string keys with this layer outermost. */
     public static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Serde<V> values, int capacity) {
+        return layered(name, values, inner -> new WriteBackStore<>(inner, capacity));
+    }
+
+    /** The builder of a persistent store of string keys with {@code layer} put around it, outermost. */
+    static <S, V> StoreBuilder<KeyValueStore<String, V>> layered(
+            String name, Serde<S> values, java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer) {
         KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
-        StoreBuilder<KeyValueStore<String, V>> inner = Stores.keyValueStoreBuilder(supplier, Serdes.String(), values);
-        return new Builder<>(inner, capacity);
+        return new Builder<>(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values), layer);
     }
 
     @Override
@@ -176,31 +177,6 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         return store.approximateNumEntries();
     }
 
-    /** Before every commit (and on a clean close, which commits first): the held writes go to the store. */
-    @Override
-    public void flushCache() {
-        writeDirty();
-        super.flushCache();
-    }
-
-    @Override
-    public void clearCache() {
-        drop();
-        super.clearCache();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        drop();
-        super.init(context, root);
-    }
-
-    @Override
-    public void close() {
-        drop();
-        super.close();
-    }
-
     /** Hits over lookups since the store was opened, for the benchmarks. */
     double hitRate() {
         long n = hits + misses;
@@ -221,6 +197,12 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         }
     }
 
+    /** Before every commit (and on a clean close, which commits first): the held writes go to the store. */
+    @Override
+    void writeHeld() {
+        writeDirty();
+    }
+
     /** One batch for all held writes: RocksDB applies a putAll as one write batch, not one write per key. */
     private void writeDirty() {
         List<KeyValue<String, V>> batch = new ArrayList<>(dirty.size());
@@ -236,21 +218,23 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         }
     }
 
-    private void drop() {
+    @Override
+    void drop() {
         lru.clear();
         dirty.clear();
         hits = 0;
         misses = 0;
     }
 
-    /** Builds the usual store and puts this layer around it. */
-    private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
-        private final StoreBuilder<KeyValueStore<String, V>> inner;
-        private final int capacity;
+    /** Builds the usual store and puts a layer around it. */
+    private static final class Builder<S, V> implements StoreBuilder<KeyValueStore<String, V>> {
+        private final StoreBuilder<KeyValueStore<String, S>> inner;
+        private final java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer;
 
-        Builder(StoreBuilder<KeyValueStore<String, V>> inner, int capacity) {
+        Builder(StoreBuilder<KeyValueStore<String, S>> inner,
+                java.util.function.Function<KeyValueStore<String, S>, KeyValueStore<String, V>> layer) {
             this.inner = inner;
-            this.capacity = capacity;
+            this.layer = layer;
         }
 
         @Override
@@ -279,7 +263,7 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
 
         @Override
         public KeyValueStore<String, V> build() {
-            return new WriteBackStore<>(inner.build(), capacity);
+            return layer.apply(inner.build());
         }
 
         @Override

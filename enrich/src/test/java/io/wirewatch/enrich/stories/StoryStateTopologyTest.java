@@ -101,7 +101,7 @@ class StoryStateTopologyTest {
     private Map<String, List<String>> assign(List<EnrichedArticle> stream, StoryProcessor.CacheSizes sizes, String app) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                EnrichTopology.storiesOnly("in", "out", StoryClusterer.Params.defaults(), sizes), config(app))) {
+                EnrichTopology.storiesOnly("in", "out", "stories", StoryClusterer.Params.defaults(), sizes), config(app))) {
             var in = driver.createInputTopic("in", new StringSerializer(), JsonSerde.ENRICHED.serializer());
             var res = driver.createOutputTopic("out", new StringDeserializer(), JsonSerde.ENRICHED.deserializer());
             for (EnrichedArticle a : stream) {

@@ -1,0 +1,51 @@
+package io.wirewatch.enrich.stories;
+
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A store layer that holds writes and hands them to the store it wraps in the flush Kafka Streams
+ * runs before every commit (so, under exactly-once, inside the transaction), and forgets what it
+ * holds, unwritten, when the store is closed, re-initialised or recycled: the wrapped store stays the
+ * truth. The hook is Streams' {@code CachedStateStore} contract, reached through the internal
+ * {@link WrappedStateStore}; only the outermost store of a task hears it.
+ */
+abstract class CommitFlushedStore<S, V> extends WrappedStateStore<KeyValueStore<String, S>, String, V>
+        implements KeyValueStore<String, V> {
+
+    CommitFlushedStore(KeyValueStore<String, S> wrapped) {
+        super(wrapped);
+    }
+
+    /** Writes what is held to the wrapped store. */
+    abstract void writeHeld();
+
+    /** Forgets what is held, written or not. */
+    abstract void drop();
+
+    @Override
+    public void flushCache() {
+        writeHeld();
+        super.flushCache();
+    }
+
+    @Override
+    public void clearCache() {
+        drop();
+        super.clearCache();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        drop();
+        super.init(context, root);
+    }
+
+    @Override
+    public void close() {
+        drop();
+        super.close();
+    }
+}
