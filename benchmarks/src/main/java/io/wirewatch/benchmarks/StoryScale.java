@@ -188,9 +188,7 @@ public final class StoryScale {
      * same, at a fraction of the time, which is what lets 1M stories pre-fill in minutes.
      */
     static StoryClusterer.Params prefillParams() {
-        StoryClusterer.Params d = StoryClusterer.Params.defaults();
-        return new StoryClusterer.Params(d.threshold(), d.entityWeight(), d.nearCopy(), 0, d.indexTerms(),
-                d.postingsPerTerm(), d.centroidTerms(), d.titleWeight(), d.mergeThreshold());
+        return StoryClusterer.Params.defaults().withWindowMillis(0);
     }
 
     /**
