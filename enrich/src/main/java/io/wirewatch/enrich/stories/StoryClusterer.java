@@ -58,12 +58,17 @@ public final class StoryClusterer {
     }
 
     /** Live stories scored per article by default (BENCHMARKS.md, "Cost per article against stored stories"). */
-    public static final int DEFAULT_CANDIDATES = 48;
+    public static final int DEFAULT_CANDIDATES = 64;
     /**
      * Only the scored stories whose similarity to the article reached this share of the join threshold
      * are compared centroid to centroid after a join: a fragment of the same event shares its terms.
      */
     static final double MERGE_CHECK_SHARE = 0.5;
+    /**
+     * Candidates whose last event time is looked up, per story scored: in a big store most stories
+     * the rarer keys list are past the window, and without a bound their look-ups grow with the store.
+     */
+    static final int LOOKUPS_PER_CANDIDATE = 2;
 
     /**
      * The outcome for one article: its story as it stands now, and the redirects of the stories that
@@ -135,8 +140,9 @@ public final class StoryClusterer {
         double bestSim = 0;
         double vecNorm = TextVectors.norm(vec);
         int decoded = 0;
+        int looked = 0;
         for (String id : byKeysShared(keys, originalStory)) {
-            if (decoded >= p.candidates()) {
+            if (decoded >= p.candidates() || looked++ >= LOOKUPS_PER_CANDIDATE * p.candidates()) {
                 break; // the work per article stays bounded however many stories the lists name
             }
             StoryState s;
