@@ -6,6 +6,7 @@ import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
+import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStore;
@@ -40,10 +41,11 @@ import java.util.stream.Stream;
  * as the test driver does.
  *
  * <p>What differs from a running enrich service: changelogging is off (the mock has no record
- * collector), and a commit flushes the record caches into RocksDB as a Streams commit does under
- * exactly-once, but sends nothing. The record caches are real: the mock's state-store context carries
- * a {@code ThreadCache} of size 0, which this harness resizes to the configured
- * {@code statestore.cache.max.bytes}, and every record gets a record context as a task gives it.
+ * collector), and a commit flushes the stores' caches (the {@link WriteBackStore}s) into RocksDB as a
+ * Streams commit does under exactly-once, but sends nothing. Should a store gain Streams' record
+ * cache, it is real too: the mock's state-store context carries a {@code ThreadCache} of size 0, which
+ * this harness resizes to the configured {@code statestore.cache.max.bytes}, and every record gets a
+ * record context as a task gives it.
  */
 final class StoryStoreHarness implements AutoCloseable {
 
@@ -102,7 +104,12 @@ final class StoryStoreHarness implements AutoCloseable {
         return story;
     }
 
-    /** What a task commit does to the stores under exactly-once: record caches flushed into RocksDB. */
+    /**
+     * What a task commit does to the stores before it commits (Streams' {@code ProcessorStateManager.flushCache}):
+     * {@code flushCache} on each registered store, the outermost layer. For the story, posting, DF and
+     * last-event stores that is the {@link WriteBackStore}, which writes its dirty values to RocksDB as
+     * one batch; the other stores have no cache layer and were written through already.
+     */
     void commit() {
         for (StateStore s : stores) {
             if (s instanceof CachedStateStore<?, ?> cached) {
@@ -111,9 +118,14 @@ final class StoryStoreHarness implements AutoCloseable {
         }
     }
 
-    /** Decoded-story cache hit rate: not exposed since the write-back stores replaced the processor's caches. */
-    double storyCacheHitRate() {
-        return Double.NaN;
+    /** Lookups of the story store's decoded LRU so far: {hits, misses}. */
+    long[] storyCacheLookups() {
+        for (StateStore s : stores) {
+            if (s.name().equals(StoryProcessor.STORIES_STORE) && s instanceof WriteBackStore<?> w) {
+                return new long[] {w.hits(), w.misses()};
+            }
+        }
+        throw new IllegalStateException("the story store is not a write-back store any more: update the harness");
     }
 
     /** Bytes of every file under the state directory (RocksDB files; Streams turns the write-ahead log off). */

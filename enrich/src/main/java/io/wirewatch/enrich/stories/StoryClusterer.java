@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +27,48 @@ import java.util.Set;
  */
 public final class StoryClusterer {
 
-    /** Tunable parameters; the defaults are what the development sets chose (BENCHMARKS.md). */
+    /**
+     * Tunable parameters; the defaults are what the development sets chose (BENCHMARKS.md).
+     * {@code candidates} bounds the live stories decoded and scored per article (those listed under
+     * most of its index keys), so that the work per article does not grow with the stored stories.
+     */
     public record Params(double threshold, double entityWeight, double nearCopy, long windowMillis,
                          int indexTerms, int postingsPerTerm, int centroidTerms, double titleWeight,
-                         double mergeThreshold) {
+                         double mergeThreshold, int candidates) {
+        public Params {
+            if (candidates < 1) {
+                throw new IllegalArgumentException("story candidates per article must be >= 1, was " + candidates);
+            }
+        }
+
         public static Params defaults() {
-            return new Params(0.12, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3);
+            return new Params(0.12, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3,
+                    DEFAULT_CANDIDATES);
+        }
+
+        public Params withWindowMillis(long window) {
+            return new Params(threshold, entityWeight, nearCopy, window, indexTerms, postingsPerTerm, centroidTerms,
+                    titleWeight, mergeThreshold, candidates);
+        }
+
+        public Params withCandidates(int n) {
+            return new Params(threshold, entityWeight, nearCopy, windowMillis, indexTerms, postingsPerTerm, centroidTerms,
+                    titleWeight, mergeThreshold, n);
         }
     }
+
+    /** Live stories scored per article by default (BENCHMARKS.md, "Cost per article against stored stories"). */
+    public static final int DEFAULT_CANDIDATES = 64;
+    /**
+     * Only the scored stories whose similarity to the article reached this share of the join threshold
+     * are compared centroid to centroid after a join: a fragment of the same event shares its terms.
+     */
+    static final double MERGE_CHECK_SHARE = 0.5;
+    /**
+     * Candidates whose last event time is looked up, per story scored: in a big store most stories
+     * the rarer keys list are past the window, and without a bound their look-ups grow with the store.
+     */
+    static final int LOOKUPS_PER_CANDIDATE = 2;
 
     /**
      * The outcome for one article: its story as it stands now, and the redirects of the stories that
@@ -100,32 +135,35 @@ public final class StoryClusterer {
                 keys.add(e);
             }
         }
-        Set<String> candidates = new LinkedHashSet<>();
-        if (originalStory != null) {
-            candidates.add(originalStory.id());
-        }
-        for (String k : keys) {
-            candidates.addAll(store.postings(k));
-        }
-
+        List<StoryState> scored = new ArrayList<>();
         StoryState best = null;
         double bestSim = 0;
-        List<StoryState> live = new ArrayList<>();
-        for (String id : candidates) {
-            // most candidates of a big store are past the window: skip them before decoding the story
-            Long last = store.lastEventTime(id);
-            if (last != null && outsideWindow(eventTime, last)) {
-                continue;
+        double vecNorm = TextVectors.norm(vec);
+        int decoded = 0;
+        int looked = 0;
+        for (String id : byKeysShared(keys, originalStory)) {
+            if (decoded >= p.candidates() || looked++ >= LOOKUPS_PER_CANDIDATE * p.candidates()) {
+                break; // the work per article stays bounded however many stories the lists name
             }
-            StoryState s = store.story(id);
-            if (s == null) {
-                continue;
+            StoryState s;
+            if (originalStory != null && id.equals(originalStory.id())) {
+                s = originalStory;
+            } else {
+                // most candidates of a big store are past the window: skip them before decoding the story
+                Long last = store.lastEventTime(id);
+                if (last != null && outsideWindow(eventTime, last)) {
+                    continue;
+                }
+                s = store.story(id);
+                if (s == null || outsideWindow(eventTime, s.lastEventTime())) {
+                    continue;
+                }
             }
-            if (outsideWindow(eventTime, s.lastEventTime())) {
-                continue;
+            decoded++;
+            double sim = similarity(vec, vecNorm, ents, s);
+            if (sim >= p.threshold() * MERGE_CHECK_SHARE) {
+                scored.add(s);
             }
-            live.add(s);
-            double sim = similarity(vec, ents, s);
             if (sim > bestSim) {
                 bestSim = sim;
                 best = s;
@@ -142,7 +180,7 @@ public final class StoryClusterer {
         }
         List<Story> redirects = List.of();
         if (best != null && bestSim >= p.threshold()) {
-            StoryState other = mergeCandidate(story, live);
+            StoryState other = mergeCandidate(story, scored);
             if (other != null) {
                 // the larger story survives (the older one on a tie): its id is the one users already saw most
                 StoryState survivor = other.size() >= story.size() ? other : story;
@@ -177,17 +215,37 @@ public final class StoryClusterer {
     }
 
     /**
+     * The stories the article's index keys list, those listed under most keys first (counting is free:
+     * the posting lists are read anyway), after the copied article's story, which always comes first.
+     * Among stories listed equally often the first-listed (the most recent under the first key) leads.
+     */
+    private List<String> byKeysShared(List<String> keys, StoryState originalStory) {
+        Map<String, int[]> hits = new LinkedHashMap<>();
+        for (String k : keys) {
+            for (String id : store.postings(k)) {
+                hits.computeIfAbsent(id, x -> new int[1])[0]++;
+            }
+        }
+        if (originalStory != null) {
+            hits.put(originalStory.id(), new int[] {Integer.MAX_VALUE});
+        }
+        List<String> order = new ArrayList<>(hits.keySet());
+        order.sort((x, y) -> Integer.compare(hits.get(y)[0], hits.get(x)[0])); // stable
+        return order;
+    }
+
+    /**
      * The live story whose centroid the grown story now resembles most, if that reaches the merge
      * threshold: a big story often starts as two or three fragments before its centroid settles.
      */
-    private StoryState mergeCandidate(StoryState story, List<StoryState> live) {
+    private StoryState mergeCandidate(StoryState story, List<StoryState> nearby) {
         StoryState best = null;
         double bestSim = p.mergeThreshold();
-        for (StoryState s : live) {
+        for (StoryState s : nearby) {
             if (s.id().equals(story.id())) {
                 continue;
             }
-            double sim = TextVectors.cosine(story.centroid(), s.centroid());
+            double sim = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());
             if (sim >= bestSim) {
                 bestSim = sim;
                 best = s;
@@ -237,8 +295,8 @@ public final class StoryClusterer {
         return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
     }
 
-    private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {
-        double cos = TextVectors.cosine(vec, s.centroid());
+    private double similarity(Map<String, Double> vec, double vecNorm, Set<String> ents, StoryState s) {
+        double cos = TextVectors.cosine(vec, vecNorm, s.centroid(), s.centroidNorm());
         Set<String> storyEnts = s.entityCounts().keySet();
         if (ents.isEmpty() || storyEnts.isEmpty()) {
             return cos;

@@ -20,7 +20,22 @@ public record StoryState(
         List<String> outlets,
         Map<String, Integer> entityCounts,
         Map<String, Double> centroid,
-        int size) {
+        int size,
+        double centroidNorm) {
+
+    public StoryState {
+        if (!(centroidNorm > 0) && centroid != null) {
+            centroidNorm = TextVectors.norm(centroid);
+        }
+    }
+
+    /** A story whose centroid norm is computed from the centroid. */
+    public StoryState(String id, String headline, String firstSeen, String lastSeen, String anchorDate,
+                      long lastEventTime, List<String> articleIds, List<String> outlets,
+                      Map<String, Integer> entityCounts, Map<String, Double> centroid, int size) {
+        this(id, headline, firstSeen, lastSeen, anchorDate, lastEventTime, articleIds, outlets, entityCounts, centroid,
+                size, 0);
+    }
 
     /** The story as published on {@code news.stories.v1}. */
     public Story toStory() {

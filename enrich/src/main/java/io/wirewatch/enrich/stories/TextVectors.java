@@ -49,6 +49,19 @@ public final class TextVectors {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
+        return dot(a, b) / (norm(a) * norm(b));
+    }
+
+    /** Cosine with both norms already known ({@link #norm} of each), so neither vector is walked for it. */
+    public static double cosine(Map<String, Double> a, double normA, Map<String, Double> b, double normB) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        return dot(a, b) / (normA * normB);
+    }
+
+    /** The dot product, walking the smaller vector and looking its terms up in the larger. */
+    public static double dot(Map<String, Double> a, Map<String, Double> b) {
         Map<String, Double> small = a.size() <= b.size() ? a : b;
         Map<String, Double> large = small == a ? b : a;
         double dot = 0;
@@ -58,7 +71,7 @@ public final class TextVectors {
                 dot += e.getValue() * v;
             }
         }
-        return dot / (norm(a) * norm(b));
+        return dot;
     }
 
     public static double norm(Map<String, Double> v) {

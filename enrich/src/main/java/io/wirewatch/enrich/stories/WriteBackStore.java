@@ -183,6 +183,16 @@ public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
         return n == 0 ? 0 : hits / (double) n;
     }
 
+    /** Lookups answered from the held values since the store was opened (the story-cost benchmark reads it). */
+    public long hits() {
+        return hits;
+    }
+
+    /** Lookups that went to the store since it was opened. */
+    public long misses() {
+        return misses;
+    }
+
     private void markDirty(Entry<V> e) {
         if (!e.dirty) {
             e.dirty = true;

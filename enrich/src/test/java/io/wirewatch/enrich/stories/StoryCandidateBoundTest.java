@@ -1,0 +1,124 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.model.EnrichedArticle;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bound on the stories scored per article ({@code Params.candidates}), over a store of maps. */
+class StoryCandidateBoundTest {
+
+    private static final int K = 4;
+
+    /** Counts the stories it decodes. */
+    private static final class MapStore implements StoryStateStore {
+        final Map<String, StoryState> stories = new HashMap<>();
+        final Map<String, Long> lastEvent = new HashMap<>();
+        final Map<String, List<String>> postings = new HashMap<>();
+        final Map<String, Long> df = new HashMap<>();
+        final Map<String, String> texts = new HashMap<>();
+        final Map<String, String> bands = new HashMap<>();
+        final Map<String, NearDuplicates.Fingerprint> prints = new HashMap<>();
+        final Set<String> decoded = new HashSet<>();
+
+        public StoryState story(String id) {
+            decoded.add(id);
+            return stories.get(id);
+        }
+        public void putStory(StoryState s) {
+            stories.put(s.id(), s);
+            lastEvent.put(s.id(), s.lastEventTime());
+        }
+        public void deleteStory(String id) {
+            stories.remove(id);
+            lastEvent.remove(id);
+        }
+        public Long lastEventTime(String id) { return lastEvent.get(id); }
+        public List<String> postings(String term) { return postings.getOrDefault(term, List.of()); }
+        public void putPostings(String term, List<String> ids) { postings.put(term, List.copyOf(ids)); }
+        public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }
+        public void putDocumentFrequency(String term, long v) { df.put(term, v); }
+        public String articleWithText(String hash) { return texts.get(hash); }
+        public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
+        public String nearCopyBand(String key) { return bands.get(key); }
+        public void putNearCopyBand(String key, String id) { bands.put(key, id); }
+        public NearDuplicates.Fingerprint fingerprint(String id) { return prints.get(id); }
+        public void putFingerprint(String id, NearDuplicates.Fingerprint f) { prints.put(id, f); }
+    }
+
+    private static EnrichedArticle article(String id, String title, String text) {
+        String day = "2026-03-02T10:00:00Z";
+        return new EnrichedArticle(id, "https://example.test/" + id, null, "outlet.test", title, null, day, day, "en",
+                text, List.of(), null, null, List.of());
+    }
+
+    /** Words of their own for story {@code i}, so that no two stories share more than the common words. */
+    private static String own(int i, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append("topic").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append((char) ('a' + k))
+                    .append(' ');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void anArticleWhoseKeysListMoreThanKStoriesJoinsTheOneSharingMostKeys() {
+        MapStore store = new MapStore();
+        StoryClusterer clusterer = new StoryClusterer(store, StoryClusterer.Params.defaults().withCandidates(K));
+        String event = "harbour crane collapse rotterdam container terminal inquiry ";
+        String target = clusterer.assign(article("t", "Harbour crane collapse in Rotterdam",
+                event + event + own(99, 6))).storyId();
+        // many later stories, each sharing only the common words with the follow-up: their ids come first
+        // in the common words' posting lists (most recent first), ahead of the target story
+        for (int i = 0; i < 3 * K; i++) {
+            String sid = clusterer.assign(article("d" + i, own(i, 3), "harbour terminal " + own(i, 12) + own(i, 12)))
+                    .storyId();
+            assertThat(sid).isNotEqualTo(target);
+        }
+        assertThat(store.postings("harbour")).hasSizeGreaterThan(K);
+
+        store.decoded.clear();
+        StoryClusterer.Assignment follow = clusterer.assign(article("f", "Rotterdam crane collapse inquiry",
+                event + "investigators questioned the terminal operator"));
+
+        assertThat(follow.storyId()).isEqualTo(target);
+        assertThat(store.decoded).as("stories decoded for the follow-up").hasSizeLessThanOrEqualTo(K).contains(target);
+    }
+
+    @Test
+    void aStoryPastTheWindowTakesNoSlot() {
+        MapStore store = new MapStore();
+        StoryClusterer clusterer = new StoryClusterer(store, StoryClusterer.Params.defaults().withCandidates(1));
+        String event = "glacier dam breach valley evacuation alpine village ";
+        String more = "moraine torrent debris ";
+        String old = clusterer.assign(new EnrichedArticle("o", "https://example.test/o", null, "outlet.test",
+                "Glacier dam breach", null, "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z", "en", event + event + more,
+                List.of(), null, null, List.of())).storyId();
+        String live = clusterer.assign(article("l", "Glacier dam breach floods valley", event + own(3, 4))).storyId();
+        assertThat(live).as("two months later: a story of its own").isNotEqualTo(old);
+
+        // the old story shares more of the follow-up's keys, so it is listed first; it must not use the one slot
+        StoryClusterer.Assignment follow = clusterer.assign(article("f", "Alpine village evacuated after dam breach",
+                event + more));
+        assertThat(follow.storyId()).isEqualTo(live);
+        assertThat(store.decoded).doesNotContain(old);
+    }
+
+    @Test
+    void storedCentroidNormIsTheCentroidsNorm() {
+        StoryState s = new StoryState("s", "h", null, null, null, 0, List.of(), List.of(), Map.of(),
+                Map.of("a", 3.0, "b", 4.0), 1);
+        assertThat(s.centroidNorm()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+        StoryState decodedOld = new StoryState("s", "h", null, null, null, 0, List.of(), List.of(), Map.of(),
+                Map.of("a", 3.0, "b", 4.0), 1, 0);
+        assertThat(decodedOld.centroidNorm()).as("a value stored without a norm").isCloseTo(5.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
