@@ -55,10 +55,12 @@ public final class StoryClusterer {
 
     private final StoryStateStore store;
     private final Params p;
+    private final StorySimilarity similarity;
 
     public StoryClusterer(StoryStateStore store, Params params) {
         this.store = store;
         this.p = params;
+        this.similarity = new StorySimilarity(params);
     }
 
     public Assignment assign(EnrichedArticle a) {
@@ -125,7 +127,7 @@ public final class StoryClusterer {
                 continue;
             }
             live.add(s);
-            double sim = similarity(vec, ents, s);
+            double sim = similarity.score(vec, ents, s);
             if (sim > bestSim) {
                 bestSim = sim;
                 best = s;
@@ -235,24 +237,6 @@ public final class StoryClusterer {
     /** A story stops taking articles once the window has passed since its last dated article (either way). */
     private boolean outsideWindow(long eventTime, long storyLastEventTime) {
         return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
-    }
-
-    private double similarity(Map<String, Double> vec, Set<String> ents, StoryState s) {
-        double cos = TextVectors.cosine(vec, s.centroid());
-        Set<String> storyEnts = s.entityCounts().keySet();
-        if (ents.isEmpty() || storyEnts.isEmpty()) {
-            return cos;
-        }
-        int shared = 0;
-        for (String e : ents) {
-            if (storyEnts.contains(e)) {
-                shared++;
-            }
-        }
-        double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
-        boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
-        // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
-        return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
     }
 
     private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {

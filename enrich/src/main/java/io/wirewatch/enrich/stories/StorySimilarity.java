@@ -1,0 +1,38 @@
+package io.wirewatch.enrich.stories;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much an article resembles a story: TF-IDF cosine of the article's unit vector to the story
+ * centroid, plus a bonus for shared organisations and jurisdictions. Kept apart from
+ * {@link StoryClusterer} (which finds the candidates and keeps the state) so that the scoring can be
+ * tuned on its own.
+ */
+public final class StorySimilarity {
+
+    private final StoryClusterer.Params p;
+
+    public StorySimilarity(StoryClusterer.Params params) {
+        this.p = params;
+    }
+
+    /** The article ({@code vec}: unit term weights, {@code ents}: entity keys) against one story. */
+    public double score(Map<String, Double> vec, Set<String> ents, StoryState s) {
+        double cos = TextVectors.cosine(vec, s.centroid());
+        Set<String> storyEnts = s.entityCounts().keySet();
+        if (ents.isEmpty() || storyEnts.isEmpty()) {
+            return cos;
+        }
+        int shared = 0;
+        for (String e : ents) {
+            if (storyEnts.contains(e)) {
+                shared++;
+            }
+        }
+        double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
+        boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
+        // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
+        return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
+    }
+}
