@@ -87,8 +87,7 @@ public final class StoryClusterer {
         for (var e : tf.entrySet()) {
             long df = store.documentFrequency(e.getKey()) + 1;
             store.putDocumentFrequency(e.getKey(), df);
-            double idf = Math.log((docs + 1.0) / df) + 1.0;
-            vec.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+            vec.put(e.getKey(), similarity.weight(e.getValue(), df, docs));
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
         // unit length, so that the centroid is the plain sum of its members and each counts once

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How much an article resembles a story: TF-IDF cosine of the article's unit vector to the story
- * centroid, plus a bonus for shared organisations and jurisdictions. Kept apart from
- * {@link StoryClusterer} (which finds the candidates and keeps the state) so that the scoring can be
- * tuned on its own.
+ * How much an article resembles a story, and how an article's terms are weighted for that: TF-IDF
+ * cosine of the article's unit vector to the story centroid, plus a bonus for shared organisations
+ * and jurisdictions. Kept apart from {@link StoryClusterer} (which finds the candidates and keeps the
+ * state) so that the scoring can be tuned on its own; what was tried here is in BENCHMARKS.md.
  */
 public final class StorySimilarity {
 
@@ -15,6 +15,15 @@ public final class StorySimilarity {
 
     public StorySimilarity(StoryClusterer.Params params) {
         this.p = params;
+    }
+
+    /**
+     * Weight of a term counted {@code tf} times in the article (headline terms count
+     * {@link StoryClusterer.Params#titleWeight()} times), {@code df} of {@code docs} documents seen so far having it.
+     */
+    public double weight(double tf, long df, long docs) {
+        double idf = Math.log((docs + 1.0) / df) + 1.0;
+        return (1 + Math.log(tf)) * idf;
     }
 
     /** The article ({@code vec}: unit term weights, {@code ents}: entity keys) against one story. */
