@@ -90,10 +90,12 @@ public final class StoryClusterer {
 
     private final StoryStateStore store;
     private final Params p;
+    private final StorySimilarity similarity;
 
     public StoryClusterer(StoryStateStore store, Params params) {
         this.store = store;
         this.p = params;
+        this.similarity = new StorySimilarity(params);
     }
 
     public Assignment assign(EnrichedArticle a) {
@@ -120,8 +122,7 @@ public final class StoryClusterer {
         for (var e : tf.entrySet()) {
             long df = store.documentFrequency(e.getKey()) + 1;
             store.putDocumentFrequency(e.getKey(), df);
-            double idf = Math.log((docs + 1.0) / df) + 1.0;
-            vec.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+            vec.put(e.getKey(), similarity.weight(e.getValue(), df, docs));
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
         // unit length, so that the centroid is the plain sum of its members and each counts once
@@ -160,7 +161,7 @@ public final class StoryClusterer {
                 }
             }
             decoded++;
-            double sim = similarity(vec, vecNorm, ents, s);
+            double sim = similarity.score(vec, vecNorm, ents, s);
             if (sim >= p.threshold() * MERGE_CHECK_SHARE) {
                 scored.add(s);
             }
@@ -293,24 +294,6 @@ public final class StoryClusterer {
     /** A story stops taking articles once the window has passed since its last dated article (either way). */
     private boolean outsideWindow(long eventTime, long storyLastEventTime) {
         return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
-    }
-
-    private double similarity(Map<String, Double> vec, double vecNorm, Set<String> ents, StoryState s) {
-        double cos = TextVectors.cosine(vec, vecNorm, s.centroid(), s.centroidNorm());
-        Set<String> storyEnts = s.entityCounts().keySet();
-        if (ents.isEmpty() || storyEnts.isEmpty()) {
-            return cos;
-        }
-        int shared = 0;
-        for (String e : ents) {
-            if (storyEnts.contains(e)) {
-                shared++;
-            }
-        }
-        double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
-        boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
-        // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
-        return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
     }
 
     private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
