@@ -1,9 +1,12 @@
 package io.wirewatch.enrich.stories;
 
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+import java.util.List;
 
 /**
  * A store layer that holds writes and hands them to the store it wraps in the flush Kafka Streams
@@ -47,5 +50,20 @@ abstract class CommitFlushedStore<S, V> extends WrappedStateStore<KeyValueStore<
     public void close() {
         drop();
         super.close();
+    }
+
+    /** Through {@link #get} and {@link #put}, so that the layer's own rules apply. */
+    @Override
+    public V putIfAbsent(String key, V value) {
+        V old = get(key);
+        if (old == null) {
+            put(key, value);
+        }
+        return old;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, V>> entries) {
+        entries.forEach(kv -> put(kv.key, kv.value));
     }
 }

@@ -115,20 +115,6 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     }
 
     @Override
-    public Long putIfAbsent(String term, Long count) {
-        Long old = get(term);
-        if (old == null) {
-            put(term, count);
-        }
-        return old;
-    }
-
-    @Override
-    public void putAll(List<KeyValue<String, Long>> entries) {
-        entries.forEach(kv -> put(kv.key, kv.value));
-    }
-
-    @Override
     public Long delete(String term) {
         throw new UnsupportedOperationException("store " + name() + " does not delete terms");
     }

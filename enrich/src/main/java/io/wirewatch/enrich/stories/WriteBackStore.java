@@ -116,20 +116,6 @@ public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
     }
 
     @Override
-    public V putIfAbsent(String key, V value) {
-        V old = get(key);
-        if (old == null) {
-            put(key, value);
-        }
-        return old;
-    }
-
-    @Override
-    public void putAll(List<KeyValue<String, V>> entries) {
-        entries.forEach(kv -> put(kv.key, kv.value));
-    }
-
-    @Override
     public V delete(String key) {
         Entry<V> e = lru.remove(key);
         if (e != null) {
