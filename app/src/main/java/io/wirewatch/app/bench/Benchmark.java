@@ -233,6 +233,8 @@ public final class Benchmark {
         Map<TopicPartition, Long> ends = endOffsets(admin, raw);
         long deadline = System.nanoTime() + options.timeout().toNanos();
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId), appId)) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
                 streams.start();
@@ -254,6 +256,7 @@ public final class Benchmark {
                     Thread.sleep(20);
                 }
                 long end = watcher.lastChangeNanos();
+                log.printf("bench: pass-through: thread CPU: %s%n", threads.breakdown(List.of(appId), cpu0));
                 streams.close(Duration.ofSeconds(30));
                 return watcher.window(t0, end, sum(ends));
             }
@@ -266,6 +269,8 @@ public final class Benchmark {
         String enrichId = EnrichService.APPLICATION_ID + suffix;
         String aggregateId = AggregateService.APPLICATION_ID + suffix;
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(enrichId, aggregateId), enrichId)) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
             long t0 = System.nanoTime();
             long total = endOffsets(admin, raw).values().stream().mapToLong(Long::longValue).sum();
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
@@ -276,6 +281,8 @@ public final class Benchmark {
                 long end = watcher.lastChangeNanos();
                 log.printf("bench: enrich + aggregate: last committed-offset change after %.2f s; "
                         + "quiescence confirmed after %.2f s%n", (end - t0) / 1e9, (awaited - t0) / 1e9);
+                log.printf("bench: enrich + aggregate: thread CPU: %s%n",
+                        threads.breakdown(List.of(enrichId, aggregateId), cpu0));
                 return watcher.window(t0, end, total);
             } finally {
                 progress.interrupt();
@@ -297,6 +304,8 @@ public final class Benchmark {
                 articles);
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id);
              Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(topology, p)) {
                 streams.start();
@@ -317,6 +326,7 @@ public final class Benchmark {
                                 + "(%.0f/s from start); %d records through by-organization (%.2f per article)%n",
                         w, w.perSecond() * perArticle, articles / w.fromStartSeconds(), routed,
                         (double) routed / Math.max(1, articles));
+                log.printf("bench: aggregate alone: thread CPU: %s%n", threads.breakdown(List.of(id), cpu0));
                 streams.close(Duration.ofSeconds(30));
             }
         }
@@ -819,6 +829,85 @@ public final class Benchmark {
                     .collect(Collectors.joining(", "));
             return String.format(Locale.ROOT, "stream thread %.1f s, its producer's network thread %.1f s; "
                     + "by kernel thread name (live threads): %s", stream, network, top);
+        }
+
+        /**
+         * The whole JVM's CPU since construction by thread group, largest first: each application's stream
+         * threads and producer network threads, the broker's request handlers, network threads and log
+         * cleaner, other Java threads by name without numbers; from /proc the JVM's own threads that
+         * Java does not list (GC, JIT compilers, VM) and RocksDB's. What is left of the process's CPU is
+         * threads that ended meanwhile (e.g. a stopped client's).
+         */
+        String breakdown(List<String> applicationIds, long processCpuNanosAtStart) {
+            Map<String, Double> groups = new HashMap<>();
+            double listed = 0;
+            for (var e : javaThreads().entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                double s = (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / 1e9;
+                groups.merge(javaGroup(info == null ? "" : info.getThreadName(), applicationIds), s, Double::sum);
+                listed += s;
+            }
+            Map<String, Long> now = nativeThreads();
+            for (var e : now.entrySet()) {
+                String group = nativeGroup(e.getKey().substring(e.getKey().indexOf(' ') + 1));
+                if (group != null) {
+                    double s = (e.getValue() - startNative.getOrDefault(e.getKey(), 0L)) / 100.0;
+                    groups.merge(group, s, Double::sum);
+                    listed += s;
+                }
+            }
+            double total = (JvmStats.cpuTime() - processCpuNanosAtStart) / 1e9;
+            groups.merge("threads that ended meanwhile", Math.max(0, total - listed), Double::sum);
+            return String.format(Locale.ROOT, "CPU %.1f s: ", total) + groups.entrySet().stream()
+                    .filter(e -> e.getValue() >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f%%)", e.getKey(), e.getValue(),
+                            100 * e.getValue() / Math.max(1e-9, total)))
+                    .collect(Collectors.joining(", "));
+        }
+
+        static String javaGroup(String name, List<String> applicationIds) {
+            for (String app : applicationIds) {
+                if (name.contains(app + "-")) {
+                    if (name.contains("producer-network-thread")) {
+                        return app + " producer network";
+                    }
+                    if (name.contains("StreamThread")) {
+                        return app + " stream threads";
+                    }
+                    return app + " other";
+                }
+            }
+            if (name.startsWith("data-plane-kafka-request-handler")) {
+                return "broker request handlers";
+            }
+            if (name.startsWith("data-plane-kafka-network-thread")) {
+                return "broker network threads";
+            }
+            if (name.startsWith("kafka-log-cleaner")) {
+                return "broker log cleaner";
+            }
+            if (name.contains("producer-network-thread")) {
+                return "other producers' network threads";
+            }
+            return name.replaceAll("[0-9]+", "#");
+        }
+
+        /** Threads of the JVM itself and of RocksDB, by kernel name (cut at 15 characters); null for Java threads. */
+        static String nativeGroup(String kernelName) {
+            if (kernelName.startsWith("GC Thread") || kernelName.startsWith("G1 ")) {
+                return "GC (native)";
+            }
+            if (kernelName.startsWith("C1 CompilerThre") || kernelName.startsWith("C2 CompilerThre")) {
+                return "JIT compilers (native)";
+            }
+            if (kernelName.startsWith("VM ") || kernelName.startsWith("Monitor Deflati")) {
+                return "VM threads (native)";
+            }
+            if (kernelName.startsWith("rocksdb:")) {
+                return "RocksDB flush/compaction (native)";
+            }
+            return null;
         }
     }
 
