@@ -65,6 +65,24 @@ public final class JfrThreads {
         Map<String, Map<String, Integer>> activity = new HashMap<>();
         Map<String, Map<String, Integer>> leaves = new HashMap<>();
         int total = 0;
+        // CPU seconds per group: jdk.ThreadCPULoad is each thread's load over the period since its last event
+        Map<String, Double> cpu = new HashMap<>();
+        Map<Long, Instant> lastLoad = new HashMap<>();
+        for (RecordedEvent e : events) {
+            if (!e.getEventType().getName().equals("jdk.ThreadCPULoad") || e.getThread("eventThread") == null) {
+                continue;
+            }
+            long tid = e.getThread("eventThread").getJavaThreadId();
+            Instant prev = lastLoad.put(tid, e.getStartTime());
+            double t = (e.getStartTime().toEpochMilli() - first.toEpochMilli()) / 1000.0;
+            if (prev == null || t < from || t > to) {
+                continue;
+            }
+            double seconds = (e.getStartTime().toEpochMilli() - prev.toEpochMilli()) / 1000.0;
+            String name = e.getThread("eventThread").getJavaName();
+            cpu.merge(group(name == null ? "?" : name), seconds * (e.getFloat("user") + e.getFloat("system")),
+                    Double::sum);
+        }
         for (RecordedEvent e : events) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
@@ -90,7 +108,8 @@ public final class JfrThreads {
                 to == Double.MAX_VALUE ? "end" : String.format("%.0f s", to));
         final int all = total;
         perGroup.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(g -> {
-            System.out.printf("%n%s: %d samples (%.1f%%)%n", g.getKey(), g.getValue(), 100.0 * g.getValue() / all);
+            System.out.printf("%n%s: %d samples (%.1f%%), ~%.1f s CPU (jdk.ThreadCPULoad)%n", g.getKey(), g.getValue(),
+                    100.0 * g.getValue() / all, cpu.getOrDefault(g.getKey(), 0.0));
             System.out.println("  by activity: " + topOf(activity.get(g.getKey()), g.getValue(), 12));
             System.out.println("  leaf frames: " + topOf(leaves.get(g.getKey()), g.getValue(), top));
         });

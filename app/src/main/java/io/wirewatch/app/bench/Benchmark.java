@@ -235,6 +235,7 @@ public final class Benchmark {
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId), appId)) {
             ThreadCpu threads = new ThreadCpu();
             long cpu0 = JvmStats.cpuTime();
+            Map<String, Long> requests0 = brokerRequests();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
                 streams.start();
@@ -257,6 +258,7 @@ public final class Benchmark {
                 }
                 long end = watcher.lastChangeNanos();
                 log.printf("bench: pass-through: thread CPU: %s%n", threads.breakdown(List.of(appId), cpu0));
+                log.printf("bench: pass-through: broker requests: %s%n", requestsSince(requests0, sum(ends)));
                 streams.close(Duration.ofSeconds(30));
                 return watcher.window(t0, end, sum(ends));
             }
@@ -274,8 +276,16 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             long total = endOffsets(admin, raw).values().stream().mapToLong(Long::longValue).sum();
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
+            Map<TopicPartition, Long> rawEnds = endOffsets(admin, raw);
+            Map<String, Long> requests0 = brokerRequests();
             try (Pipeline pipeline = Pipeline.start(bootstrap, stateDir, suffix)) {
-                pipeline.awaitProcessed(options.timeout());
+                // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
+                // committed all of news.raw.v1: before that they cannot succeed, and they cost the broker CPU
+                long deadline = System.nanoTime() + options.timeout().toNanos();
+                while (!caughtUp(watcher.latest(enrichId), rawEnds) && System.nanoTime() < deadline) {
+                    Thread.sleep(CommitWatcher.POLL_MILLIS);
+                }
+                pipeline.awaitProcessed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 long awaited = System.nanoTime();
                 watcher.pollOnce();
                 long end = watcher.lastChangeNanos();
@@ -283,6 +293,7 @@ public final class Benchmark {
                         + "quiescence confirmed after %.2f s%n", (end - t0) / 1e9, (awaited - t0) / 1e9);
                 log.printf("bench: enrich + aggregate: thread CPU: %s%n",
                         threads.breakdown(List.of(enrichId, aggregateId), cpu0));
+                log.printf("bench: enrich + aggregate: broker requests: %s%n", requestsSince(requests0, total));
                 return watcher.window(t0, end, total);
             } finally {
                 progress.interrupt();
@@ -306,6 +317,7 @@ public final class Benchmark {
              Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
             ThreadCpu threads = new ThreadCpu();
             long cpu0 = JvmStats.cpuTime();
+            Map<String, Long> requests0 = brokerRequests();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(topology, p)) {
                 streams.start();
@@ -327,6 +339,7 @@ public final class Benchmark {
                         w, w.perSecond() * perArticle, articles / w.fromStartSeconds(), routed,
                         (double) routed / Math.max(1, articles));
                 log.printf("bench: aggregate alone: thread CPU: %s%n", threads.breakdown(List.of(id), cpu0));
+                log.printf("bench: aggregate alone: broker requests: %s%n", requestsSince(requests0, articles));
                 streams.close(Duration.ofSeconds(30));
             }
         }
@@ -631,6 +644,38 @@ public final class Benchmark {
 
     // ---- Kafka helpers -------------------------------------------------------------------------------
 
+    /** Requests the embedded broker (in this JVM) has handled, by API, from its JMX meters; empty against another cluster. */
+    static Map<String, Long> brokerRequests() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName n : server.queryNames(
+                    new javax.management.ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+                String request = n.getKeyProperty("request");
+                if (request != null && server.getAttribute(n, "Count") instanceof Number count) {
+                    out.merge(request, count.longValue(), Long::sum);
+                }
+            }
+        } catch (javax.management.JMException e) {
+            // no broker in this JVM, or its meters are gone: nothing to count
+        }
+        return out;
+    }
+
+    /** The broker's requests since {@code before}, by API, largest first, with their count per input record. */
+    private static String requestsSince(Map<String, Long> before, long records) {
+        Map<String, Long> now = brokerRequests();
+        long all = now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+        return String.format(Locale.ROOT, "%d (%.2f per input record): ", all, all / (double) Math.max(1, records))
+                + now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
     private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
         TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
         return d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
@@ -690,6 +735,7 @@ public final class Benchmark {
         private volatile long firstCommit = -1;
         private volatile long firstCommitRecords;
         private volatile boolean running = true;
+        static final long POLL_MILLIS = 100;
 
         /** {@code inputGroup}: the group whose first commit of its input starts the steady window. */
         CommitWatcher(Admin admin, List<String> groups, String inputGroup) {
@@ -700,7 +746,9 @@ public final class Benchmark {
                 while (running) {
                     pollOnce();
                     try {
-                        Thread.sleep(20);
+                        // 100 ms is the commit interval: polling faster finds no more changes, and every poll
+                        // is a request per group that the broker on the same cores answers
+                        Thread.sleep(POLL_MILLIS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -711,10 +759,14 @@ public final class Benchmark {
         }
 
         synchronized void pollOnce() {
+            // one call for every group: the admin client batches the coordinator look-ups and offset fetches
+            Map<String, org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+            groups.forEach(g -> specs.put(g, new org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec()));
+            org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(specs);
             for (String g : groups) {
                 try {
-                    Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(g)
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetAndMetadata> now = result.partitionsToOffsetAndMetadata(g)
+                            .get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, Long> offsets = new HashMap<>();
                     now.forEach((tp, om) -> offsets.put(tp, om == null ? null : om.offset()));
                     Map<TopicPartition, OffsetAndMetadata> before = latest.get(g);
