@@ -1,3 +1,5 @@
+package io.wirewatch.app.bench;
+
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -13,14 +15,14 @@ import java.util.Map;
 /**
  * Summarises a JFR recording of `wirewatch bench` by thread group: execution samples per group, and
  * within each group the share of its samples by what the stack is doing (the first matching marker
- * from the leaf down, a coarse "where the CPU goes") and the top leaf frames. Run it as a single
- * source file, no build needed:
+ * from the leaf down, a coarse "where the CPU goes") and the top leaf frames. Threads are grouped as
+ * the bench's own per-stage CPU figures group them ({@link Benchmark.ThreadCpu#javaGroup}):
  *
- *   java benchmarks/jfr/JfrThreads.java rec.jfr [from-seconds to-seconds] [top-n]
+ *   java -cp app/target/wirewatch.jar io.wirewatch.app.bench.JfrSummary rec.jfr [from-seconds to-seconds] [top-n]
  *
  * The window (seconds since the recording's first sample) selects one stage of the bench.
  */
-public final class JfrThreads {
+public final class JfrSummary {
 
     /** Stack markers, tried on every frame from the leaf down; the first match names the activity. */
     private static final List<String[]> MARKERS = List.of(
@@ -133,25 +135,13 @@ public final class JfrThreads {
         return "JDK only";
     }
 
+    /** The applications the bench and the latency probe start, longest first (one id may prefix another). */
+    private static final List<String> APPLICATIONS = List.of("wirewatch-aggregate-bench-alone",
+            "wirewatch-enrich-bench-stories", "wirewatch-bench-passthrough-bench", "wirewatch-enrich-bench",
+            "wirewatch-aggregate-bench", "wirewatch-enrich-latency", "wirewatch-aggregate-latency");
+
     static String group(String name) {
-        if (name.contains("StreamThread") && !name.contains("producer")) {
-            return name.startsWith("wirewatch-enrich") ? "enrich stream thread"
-                    : name.startsWith("wirewatch-aggregate") ? "aggregate stream thread" : "other stream thread";
-        }
-        if (name.contains("producer-network-thread")) {
-            return name.contains("wirewatch-enrich") ? "enrich producer network"
-                    : name.contains("wirewatch-aggregate") ? "aggregate producer network" : "other producer network";
-        }
-        if (name.startsWith("data-plane-kafka-request-handler")) {
-            return "broker request handlers";
-        }
-        if (name.startsWith("data-plane-kafka-network-thread")) {
-            return "broker network threads";
-        }
-        if (name.startsWith("kafka-log-cleaner")) {
-            return "broker log cleaner";
-        }
-        return name.replaceAll("[0-9]+", "#");
+        return Benchmark.ThreadCpu.javaGroup(name, APPLICATIONS);
     }
 
     static String topOf(Map<String, Integer> counts, int of, int n) {
