@@ -280,9 +280,12 @@ public final class Benchmark {
             Map<String, Long> requests0 = brokerRequests();
             try (Pipeline pipeline = Pipeline.start(bootstrap, stateDir, suffix)) {
                 // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
-                // committed all of news.raw.v1: before that they cannot succeed, and they cost the broker CPU
+                // committed all of news.raw.v1 and no group has moved its offsets for a second: before that they
+                // cannot succeed, and they cost the broker CPU (if a stage is only paused, they still wait for it)
                 long deadline = System.nanoTime() + options.timeout().toNanos();
-                while (!caughtUp(watcher.latest(enrichId), rawEnds) && System.nanoTime() < deadline) {
+                while ((!caughtUp(watcher.latest(enrichId), rawEnds)
+                        || System.nanoTime() - watcher.lastChangeNanos() < TimeUnit.SECONDS.toNanos(1))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(CommitWatcher.POLL_MILLIS);
                 }
                 pipeline.awaitProcessed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
