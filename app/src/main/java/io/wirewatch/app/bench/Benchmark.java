@@ -233,6 +233,9 @@ public final class Benchmark {
         Map<TopicPartition, Long> ends = endOffsets(admin, raw);
         long deadline = System.nanoTime() + options.timeout().toNanos();
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(appId), appId)) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
+            Map<String, Long> requests0 = brokerRequests();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(b.build(), p)) {
                 streams.start();
@@ -254,6 +257,8 @@ public final class Benchmark {
                     Thread.sleep(20);
                 }
                 long end = watcher.lastChangeNanos();
+                log.printf("bench: pass-through: thread CPU: %s%n", threads.breakdown(List.of(appId), cpu0));
+                log.printf("bench: pass-through: broker requests: %s%n", requestsSince(requests0, sum(ends)));
                 streams.close(Duration.ofSeconds(30));
                 return watcher.window(t0, end, sum(ends));
             }
@@ -266,16 +271,32 @@ public final class Benchmark {
         String enrichId = EnrichService.APPLICATION_ID + suffix;
         String aggregateId = AggregateService.APPLICATION_ID + suffix;
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(enrichId, aggregateId), enrichId)) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
             long t0 = System.nanoTime();
             long total = endOffsets(admin, raw).values().stream().mapToLong(Long::longValue).sum();
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
+            Map<TopicPartition, Long> rawEnds = endOffsets(admin, raw);
+            Map<String, Long> requests0 = brokerRequests();
             try (Pipeline pipeline = Pipeline.start(bootstrap, stateDir, suffix)) {
-                pipeline.awaitProcessed(options.timeout());
+                // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
+                // committed all of news.raw.v1 and no group has moved its offsets for a second: before that they
+                // cannot succeed, and they cost the broker CPU (if a stage is only paused, they still wait for it)
+                long deadline = System.nanoTime() + options.timeout().toNanos();
+                while ((!caughtUp(watcher.latest(enrichId), rawEnds)
+                        || System.nanoTime() - watcher.lastChangeNanos() < TimeUnit.SECONDS.toNanos(1))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(CommitWatcher.POLL_MILLIS);
+                }
+                pipeline.awaitProcessed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 long awaited = System.nanoTime();
                 watcher.pollOnce();
                 long end = watcher.lastChangeNanos();
                 log.printf("bench: enrich + aggregate: last committed-offset change after %.2f s; "
                         + "quiescence confirmed after %.2f s%n", (end - t0) / 1e9, (awaited - t0) / 1e9);
+                log.printf("bench: enrich + aggregate: thread CPU: %s%n",
+                        threads.breakdown(List.of(enrichId, aggregateId), cpu0));
+                log.printf("bench: enrich + aggregate: broker requests: %s%n", requestsSince(requests0, total));
                 return watcher.window(t0, end, total);
             } finally {
                 progress.interrupt();
@@ -297,6 +318,9 @@ public final class Benchmark {
                 articles);
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id);
              Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
+            ThreadCpu threads = new ThreadCpu();
+            long cpu0 = JvmStats.cpuTime();
+            Map<String, Long> requests0 = brokerRequests();
             long t0 = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(topology, p)) {
                 streams.start();
@@ -317,6 +341,8 @@ public final class Benchmark {
                                 + "(%.0f/s from start); %d records through by-organization (%.2f per article)%n",
                         w, w.perSecond() * perArticle, articles / w.fromStartSeconds(), routed,
                         (double) routed / Math.max(1, articles));
+                log.printf("bench: aggregate alone: thread CPU: %s%n", threads.breakdown(List.of(id), cpu0));
+                log.printf("bench: aggregate alone: broker requests: %s%n", requestsSince(requests0, articles));
                 streams.close(Duration.ofSeconds(30));
             }
         }
@@ -621,6 +647,38 @@ public final class Benchmark {
 
     // ---- Kafka helpers -------------------------------------------------------------------------------
 
+    /** Requests the embedded broker (in this JVM) has handled, by API, from its JMX meters; empty against another cluster. */
+    static Map<String, Long> brokerRequests() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            for (javax.management.ObjectName n : server.queryNames(
+                    new javax.management.ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+                String request = n.getKeyProperty("request");
+                if (request != null && server.getAttribute(n, "Count") instanceof Number count) {
+                    out.merge(request, count.longValue(), Long::sum);
+                }
+            }
+        } catch (javax.management.JMException e) {
+            // no broker in this JVM, or its meters are gone: nothing to count
+        }
+        return out;
+    }
+
+    /** The broker's requests since {@code before}, by API, largest first, with their count per input record. */
+    private static String requestsSince(Map<String, Long> before, long records) {
+        Map<String, Long> now = brokerRequests();
+        long all = now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+        return String.format(Locale.ROOT, "%d (%.2f per input record): ", all, all / (double) Math.max(1, records))
+                + now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
     private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
         TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
         return d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
@@ -680,6 +738,7 @@ public final class Benchmark {
         private volatile long firstCommit = -1;
         private volatile long firstCommitRecords;
         private volatile boolean running = true;
+        static final long POLL_MILLIS = 100;
 
         /** {@code inputGroup}: the group whose first commit of its input starts the steady window. */
         CommitWatcher(Admin admin, List<String> groups, String inputGroup) {
@@ -690,7 +749,9 @@ public final class Benchmark {
                 while (running) {
                     pollOnce();
                     try {
-                        Thread.sleep(20);
+                        // 100 ms is the commit interval: polling faster finds no more changes, and every poll
+                        // is a request per group that the broker on the same cores answers
+                        Thread.sleep(POLL_MILLIS);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -701,10 +762,14 @@ public final class Benchmark {
         }
 
         synchronized void pollOnce() {
+            // one call for every group: the admin client batches the coordinator look-ups and offset fetches
+            Map<String, org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+            groups.forEach(g -> specs.put(g, new org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec()));
+            org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(specs);
             for (String g : groups) {
                 try {
-                    Map<TopicPartition, OffsetAndMetadata> now = admin.listConsumerGroupOffsets(g)
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetAndMetadata> now = result.partitionsToOffsetAndMetadata(g)
+                            .get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, Long> offsets = new HashMap<>();
                     now.forEach((tp, om) -> offsets.put(tp, om == null ? null : om.offset()));
                     Map<TopicPartition, OffsetAndMetadata> before = latest.get(g);
@@ -819,6 +884,85 @@ public final class Benchmark {
                     .collect(Collectors.joining(", "));
             return String.format(Locale.ROOT, "stream thread %.1f s, its producer's network thread %.1f s; "
                     + "by kernel thread name (live threads): %s", stream, network, top);
+        }
+
+        /**
+         * The whole JVM's CPU since construction by thread group, largest first: each application's stream
+         * threads and producer network threads, the broker's request handlers, network threads and log
+         * cleaner, other Java threads by name without numbers; from /proc the JVM's own threads that
+         * Java does not list (GC, JIT compilers, VM) and RocksDB's. What is left of the process's CPU is
+         * threads that ended meanwhile (e.g. a stopped client's).
+         */
+        String breakdown(List<String> applicationIds, long processCpuNanosAtStart) {
+            Map<String, Double> groups = new HashMap<>();
+            double listed = 0;
+            for (var e : javaThreads().entrySet()) {
+                var info = mx.getThreadInfo(e.getKey());
+                double s = (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / 1e9;
+                groups.merge(javaGroup(info == null ? "" : info.getThreadName(), applicationIds), s, Double::sum);
+                listed += s;
+            }
+            Map<String, Long> now = nativeThreads();
+            for (var e : now.entrySet()) {
+                String group = nativeGroup(e.getKey().substring(e.getKey().indexOf(' ') + 1));
+                if (group != null) {
+                    double s = (e.getValue() - startNative.getOrDefault(e.getKey(), 0L)) / 100.0;
+                    groups.merge(group, s, Double::sum);
+                    listed += s;
+                }
+            }
+            double total = (JvmStats.cpuTime() - processCpuNanosAtStart) / 1e9;
+            groups.merge("threads that ended meanwhile", Math.max(0, total - listed), Double::sum);
+            return String.format(Locale.ROOT, "CPU %.1f s: ", total) + groups.entrySet().stream()
+                    .filter(e -> e.getValue() >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f%%)", e.getKey(), e.getValue(),
+                            100 * e.getValue() / Math.max(1e-9, total)))
+                    .collect(Collectors.joining(", "));
+        }
+
+        static String javaGroup(String name, List<String> applicationIds) {
+            for (String app : applicationIds) {
+                if (name.contains(app + "-")) {
+                    if (name.contains("producer-network-thread")) {
+                        return app + " producer network";
+                    }
+                    if (name.contains("StreamThread")) {
+                        return app + " stream threads";
+                    }
+                    return app + " other";
+                }
+            }
+            if (name.startsWith("data-plane-kafka-request-handler")) {
+                return "broker request handlers";
+            }
+            if (name.startsWith("data-plane-kafka-network-thread")) {
+                return "broker network threads";
+            }
+            if (name.startsWith("kafka-log-cleaner")) {
+                return "broker log cleaner";
+            }
+            if (name.contains("producer-network-thread")) {
+                return "other producers' network threads";
+            }
+            return name.replaceAll("[0-9]+", "#");
+        }
+
+        /** Threads of the JVM itself and of RocksDB, by kernel name (cut at 15 characters); null for Java threads. */
+        static String nativeGroup(String kernelName) {
+            if (kernelName.startsWith("GC Thread") || kernelName.startsWith("G1 ")) {
+                return "GC (native)";
+            }
+            if (kernelName.startsWith("C1 CompilerThre") || kernelName.startsWith("C2 CompilerThre")) {
+                return "JIT compilers (native)";
+            }
+            if (kernelName.startsWith("VM ") || kernelName.startsWith("Monitor Deflati")) {
+                return "VM threads (native)";
+            }
+            if (kernelName.startsWith("rocksdb:")) {
+                return "RocksDB flush/compaction (native)";
+            }
+            return null;
         }
     }
 
