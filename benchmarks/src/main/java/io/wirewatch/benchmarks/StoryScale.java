@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -239,29 +240,9 @@ public final class StoryScale {
         }
     }
 
-    /** {@code n} articles through the processor, each a new event. */
+    /** {@code n} articles through the processor, each a new event, a commit every {@value #COMMIT_EVERY}. */
     Prefilled prefill(StoryStoreHarness h, int n) {
-        Random rnd = new Random(7);
-        long t0 = System.nanoTime();
-        int own = 0;
-        String[] recentStories = new String[Math.min(n, RECENT)];
-        for (int i = 0; i < n; i++) {
-            String story = h.process(article("p" + i, i, i, PREFILL_WORDS, rnd));
-            if (story.equals("s-p" + i)) {
-                own++;
-            }
-            if (i >= n - recentStories.length) {
-                recentStories[i - (n - recentStories.length)] = story;
-            }
-            if ((i + 1) % COMMIT_EVERY == 0) {
-                h.commit();
-            }
-            if ((i + 1) % 100_000 == 0) {
-                System.out.printf("  prefill %d/%d %.0f articles/s%n", i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
-            }
-        }
-        h.commit();
-        return new Prefilled(n, own, recentStories);
+        return fill(n, h::process, COMMIT_EVERY, h::commit, "prefill");
     }
 
     /**
@@ -269,26 +250,32 @@ public final class StoryScale {
      * a chunk of {@value #BULK_CHUNK} articles per write batch.
      */
     Prefilled bulkPrefill(StoryStoreHarness h, int n) {
+        BulkPrefill bulk = new BulkPrefill(h, prefillParams());
+        return fill(n, bulk::assign, BULK_CHUNK, bulk::flush, "bulk prefill");
+    }
+
+    /** The pre-fill articles through {@code assign}, {@code flush} every {@code flushEvery} and at the end. */
+    private Prefilled fill(int n, Function<EnrichedArticle, String> assign, int flushEvery, Runnable flush, String what) {
         Random rnd = new Random(7);
         long t0 = System.nanoTime();
-        BulkPrefill bulk = new BulkPrefill(h, prefillParams());
         int own = 0;
         String[] recentStories = new String[Math.min(n, RECENT)];
         for (int i = 0; i < n; i++) {
-            String story = bulk.assign(article("p" + i, i, i, PREFILL_WORDS, rnd));
+            String story = assign.apply(article("p" + i, i, i, PREFILL_WORDS, rnd));
             if (story.equals("s-p" + i)) {
                 own++;
             }
             if (i >= n - recentStories.length) {
                 recentStories[i - (n - recentStories.length)] = story;
             }
-            if ((i + 1) % BULK_CHUNK == 0 || i == n - 1) {
-                bulk.flush();
+            if ((i + 1) % flushEvery == 0) {
+                flush.run();
             }
             if ((i + 1) % 100_000 == 0) {
-                System.out.printf("  bulk prefill %d/%d %.0f articles/s%n", i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
+                System.out.printf("  %s %d/%d %.0f articles/s%n", what, i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
             }
         }
+        flush.run();
         return new Prefilled(n, own, recentStories);
     }
 
