@@ -3,7 +3,14 @@ package io.wirewatch.benchmarks;
 import io.wirewatch.common.kafka.BoundedRocksDbConfig;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
+import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryProcessor;
+import io.wirewatch.enrich.stories.StoryState;
+import io.wirewatch.enrich.stories.StoryStateSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,10 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -33,10 +43,15 @@ import java.util.stream.Stream;
  * the same random draws at every size.
  *
  * <pre>java -Xmx512m -cp benchmarks/target/benchmarks.jar io.wirewatch.benchmarks.StoryScale [SIZES] [BATCH] [STEP_MS]</pre>
- * SIZES is a comma list (default 10000,1000000); a size written {@code 10000d} is pre-filled with
- * the default window instead (a check of the fast pre-fill). BATCH is the timed articles (default
- * 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the last
- * size over the first ({@code cpu_ratio} the same in thread CPU time).
+ * SIZES is a comma list (default 10000b,1000000b); a size written {@code 10000b} is pre-filled in bulk
+ * ({@link BulkPrefill}: the same articles and the same store contents, written in one batch per store and chunk), one
+ * written {@code 10000} through the processor with window 0, and one written {@code 10000d} through the
+ * processor with the default window (checks of the fast pre-fills). BATCH is the timed articles
+ * (default 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the
+ * last size over the first ({@code cpu_ratio} the same in thread CPU time). {@code -Dcompare=true}
+ * compares every store of two pre-fills of one size, key by key; {@code -Dstory.serde=smile} keeps
+ * stories in the old Smile encoding and {@code -Dstory.cache=N} sets the story cache's entries (both
+ * for before/after runs).
  */
 public final class StoryScale {
 
@@ -53,6 +68,8 @@ public final class StoryScale {
     /** Words of a timed article; pre-fill articles are shorter (fewer terms to count), see {@link #prefill}. */
     private static final int TEXT_WORDS = 120;
     private static final int PREFILL_WORDS = Integer.getInteger("prefill.words", 40);
+    /** Articles per write batch of the bulk pre-fill. */
+    private static final int BULK_CHUNK = Integer.getInteger("bulk.chunk", 20_000);
 
     private final double[] zipf = new double[POOL];
     private final long stepMs;
@@ -70,14 +87,14 @@ public final class StoryScale {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] sizeArgs = (args.length > 0 ? args[0] : "10000,1000000").split(",");
+        String[] sizeArgs = (args.length > 0 ? args[0] : "10000b,1000000b").split(",");
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         long step = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_STEP_MS;
         int[] sizes = new int[sizeArgs.length];
         String[] labels = new String[sizeArgs.length];
         for (int i = 0; i < sizes.length; i++) {
             labels[i] = sizeArgs[i].trim();
-            sizes[i] = Integer.parseInt(labels[i].replace("d", ""));
+            sizes[i] = Integer.parseInt(labels[i].replaceAll("[db]$", ""));
         }
         new StoryScale(step).run(sizes, labels, batch);
     }
@@ -100,7 +117,7 @@ public final class StoryScale {
                         labels[s].endsWith("d") ? StoryClusterer.Params.defaults() : prefillParams());
                 stores.add(h);
                 long t0 = System.nanoTime();
-                Prefilled pre = prefill(h, sizes[s]);
+                Prefilled pre = labels[s].endsWith("b") ? bulkPrefill(h, sizes[s]) : prefill(h, sizes[s]);
                 prefilled.add(pre);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("prefilled articles=%s own_stories=%d in %.0f s (%.0f articles/s) sst_bytes=%d "
@@ -149,6 +166,16 @@ public final class StoryScale {
                 long hits = l[0] - lookups0[s][0];
                 long n = hits + l[1] - lookups0[s][1];
                 hitRate[s] = n == 0 ? Double.NaN : hits / (double) n;
+            }
+            for (int s = 0; s < sizes.length; s++) {
+                decodeCost(stores.get(s), prefilled.get(s), labels[s]);
+            }
+            if (Boolean.getBoolean("compare")) {
+                for (int s = 1; s < sizes.length; s++) {
+                    if (sizes[s] == sizes[0]) {
+                        compare(stores.get(0), stores.get(s), labels[0], labels[s]);
+                    }
+                }
             }
             long[] disk = new long[sizes.length];
             for (int s = 0; s < sizes.length; s++) {
@@ -213,29 +240,135 @@ public final class StoryScale {
         }
     }
 
-    /** {@code n} articles through the processor, each a new event. */
+    /** {@code n} articles through the processor, each a new event, a commit every {@value #COMMIT_EVERY}. */
     Prefilled prefill(StoryStoreHarness h, int n) {
+        return fill(n, h::process, COMMIT_EVERY, h::commit, "prefill");
+    }
+
+    /**
+     * {@code n} articles (the same ones {@link #prefill} processes) written in bulk ({@link BulkPrefill}),
+     * a chunk of {@value #BULK_CHUNK} articles per write batch.
+     */
+    Prefilled bulkPrefill(StoryStoreHarness h, int n) {
+        BulkPrefill bulk = new BulkPrefill(h, prefillParams());
+        return fill(n, bulk::assign, BULK_CHUNK, bulk::flush, "bulk prefill");
+    }
+
+    /** The pre-fill articles through {@code assign}, {@code flush} every {@code flushEvery} and at the end. */
+    private Prefilled fill(int n, Function<EnrichedArticle, String> assign, int flushEvery, Runnable flush, String what) {
         Random rnd = new Random(7);
         long t0 = System.nanoTime();
         int own = 0;
         String[] recentStories = new String[Math.min(n, RECENT)];
         for (int i = 0; i < n; i++) {
-            String story = h.process(article("p" + i, i, i, PREFILL_WORDS, rnd));
+            String story = assign.apply(article("p" + i, i, i, PREFILL_WORDS, rnd));
             if (story.equals("s-p" + i)) {
                 own++;
             }
             if (i >= n - recentStories.length) {
                 recentStories[i - (n - recentStories.length)] = story;
             }
-            if ((i + 1) % COMMIT_EVERY == 0) {
-                h.commit();
+            if ((i + 1) % flushEvery == 0) {
+                flush.run();
             }
             if ((i + 1) % 100_000 == 0) {
-                System.out.printf("  prefill %d/%d %.0f articles/s%n", i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
+                System.out.printf("  %s %d/%d %.0f articles/s%n", what, i + 1, n, (i + 1) / ((System.nanoTime() - t0) / 1e9));
             }
         }
-        h.commit();
+        flush.run();
         return new Prefilled(n, own, recentStories);
+    }
+
+    /**
+     * Decoding cost of the story store's values, old encoding (Smile) against the current one, on the
+     * stories the timed batch followed up (their centroids full), both timed in alternating rounds.
+     */
+    private static void decodeCost(StoryStoreHarness h, Prefilled pre, String label) {
+        h.commit();
+        KeyValueStore<String, StoryState> store = h.bulkStore(StoryProcessor.STORIES_STORE);
+        Serde<StoryState> smile = SmileSerde.of(StoryState.class);
+        Serde<StoryState> compact = new StoryStateSerde();
+        List<byte[]> olds = new ArrayList<>();
+        List<byte[]> news = new ArrayList<>();
+        long terms = 0;
+        for (String id : pre.recentStories()) {
+            StoryState st = store.get(id);
+            if (st != null) {
+                olds.add(smile.serializer().serialize(null, st));
+                news.add(compact.serializer().serialize(null, st));
+                terms += st.centroid().size();
+            }
+        }
+        long[] ns = new long[2];
+        long sink = 0;
+        for (int round = 0; round < 20; round++) {
+            for (int k = 0; k < 2; k++) {
+                boolean old = (round + k) % 2 == 0;
+                List<byte[]> values = old ? olds : news;
+                Serde<StoryState> serde = old ? smile : compact;
+                long t0 = System.nanoTime();
+                for (byte[] b : values) {
+                    sink += serde.deserializer().deserialize(null, b).size();
+                }
+                if (round >= 10) { // the first rounds warm both decoders up
+                    ns[old ? 0 : 1] += System.nanoTime() - t0;
+                }
+            }
+        }
+        int n = Math.max(1, olds.size());
+        System.out.printf("story_decode stored_stories=%s values=%d mean_centroid_terms=%.0f smile_us=%.1f compact_us=%.1f "
+                        + "smile_bytes=%d compact_bytes=%d (%d)%n", label, olds.size(), terms / (double) n,
+                ns[0] / 1e3 / 10 / n, ns[1] / 1e3 / 10 / n, olds.stream().mapToLong(b -> b.length).sum() / n,
+                news.stream().mapToLong(b -> b.length).sum() / n, sink % 2);
+    }
+
+    /**
+     * Checks that two pre-fills of the same articles left the same state: every key of each story store
+     * of {@code a} reads the same decoded value in {@code b}, and the stores hold as many keys (document
+     * frequencies compared through their store, which may still hold some in log records).
+     */
+    private static void compare(StoryStoreHarness a, StoryStoreHarness b, String la, String lb) {
+        for (String name : StoryProcessor.STORE_NAMES) {
+            KeyValueStore<String, Object> x = a.bulkStore(name);
+            KeyValueStore<String, Object> y = b.bulkStore(name);
+            KeyValueStore<String, Object> xs = a.store(name);
+            KeyValueStore<String, Object> ys = b.store(name);
+            long keys = 0;
+            long differ = 0;
+            long[] counts = new long[2];
+            for (int side = 0; side < 2; side++) {
+                try (var it = (side == 0 ? x : y).all()) {
+                    while (it.hasNext()) {
+                        var kv = it.next();
+                        if (!kv.key.startsWith("\u0001")) {
+                            counts[side]++;
+                            Object va = xs.get(kv.key);
+                            Object vb = ys.get(kv.key);
+                            if (side == 0) {
+                                keys++;
+                            }
+                            if (!sameValue(va, vb)) {
+                                differ++;
+                                if (differ <= 3) {
+                                    System.out.printf("  differ %s %s: %s / %s%n", name, kv.key, va, vb);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.printf("compare %s vs %s store=%s keys=%d/%d differing_reads=%d%n", la, lb, name, counts[0], counts[1],
+                    differ);
+        }
+    }
+
+    /** Equal values; fingerprints hold an array, which their record equality compares by identity. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof NearDuplicates.Fingerprint fa && b instanceof NearDuplicates.Fingerprint fb) {
+            return fa.storyId().equals(fb.storyId()) && fa.originalId().equals(fb.originalId())
+                    && Arrays.equals(fa.minHashes(), fb.minHashes());
+        }
+        return Objects.equals(a, b);
     }
 
     /** The timed batch after {@code stored} stories: even ones follow up a recent story, odd ones are new events. */

@@ -1,11 +1,14 @@
 package io.wirewatch.benchmarks;
 
 import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.serde.SmileSerde;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
+import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
+import io.wirewatch.enrich.stories.StoryState;
 import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,11 +19,19 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StateSerdes;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.apache.kafka.streams.state.internals.MeteredKeyValueStore;
 import org.apache.kafka.streams.state.internals.ThreadCache;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -50,6 +61,8 @@ import java.util.stream.Stream;
 final class StoryStoreHarness implements AutoCloseable {
 
     private static final String TOPIC = "story-scale-in";
+    /** {@code -Dstory.serde=smile}: the story store keeps the old Smile encoding. */
+    private static final boolean SMILE_STORIES = "smile".equals(System.getProperty("story.serde"));
 
     private final Path dir;
     private final MockProcessorContext<String, StoryAssignment> context;
@@ -73,7 +86,14 @@ final class StoryStoreHarness implements AutoCloseable {
                 new StreamsConfig(p).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
         StateStoreContext ssc = (StateStoreContext) storeContext;
         storeContext.setRecordContext(recordContext(0));
-        for (var builder : EnrichTopology.storyStores()) {
+        StoryProcessor.CacheSizes d = StoryProcessor.CacheSizes.defaults();
+        StoryProcessor.CacheSizes sizes = new StoryProcessor.CacheSizes(Integer.getInteger("story.cache", d.stories()),
+                d.postings(), d.documentFrequencies(), d.lastEventTimes());
+        for (StoreBuilder<?> builder : EnrichTopology.storyStores(sizes)) {
+            if (SMILE_STORIES && builder.name().equals(StoryProcessor.STORIES_STORE)) {
+                // the story encoding before StoryStateSerde, for a before/after run
+                builder = WriteBackStore.builder(StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), sizes.stories());
+            }
             StateStore store = builder.withLoggingDisabled().build();
             store.init(ssc, store);
             stores.add(store);
@@ -116,6 +136,73 @@ final class StoryStoreHarness implements AutoCloseable {
                 cached.flushCache();
             }
         }
+    }
+
+    /**
+     * The named store below its write-back layer (values as that layer stores them: document
+     * frequencies as 8-byte longs), or the store itself when it has none: what {@link BulkPrefill}
+     * writes to. Only while the write-back layers hold nothing, or they would hide what is written here.
+     */
+    @SuppressWarnings("unchecked")
+    <V> KeyValueStore<String, V> bulkStore(String name) {
+        for (StateStore s : stores) {
+            if (s.name().equals(name)) {
+                if (s instanceof WriteBackStore<?> || s instanceof DocumentFrequencyStore) {
+                    return (KeyValueStore<String, V>) ((WrappedStateStore<?, ?, ?>) s).wrapped();
+                }
+                return (KeyValueStore<String, V>) s;
+            }
+        }
+        throw new IllegalArgumentException("no story store named " + name);
+    }
+
+    /**
+     * The named store's bytes layer below its metered layer, with the metered layer's serdes: what
+     * {@link BulkPrefill} reads and writes, without the per-call metrics and record-context look-ups.
+     * Only while the write-back layers above hold nothing, or they would hide what is written here.
+     */
+    @SuppressWarnings("unchecked")
+    <V> RawStore<V> raw(String name) {
+        StateStore s = store(name);
+        if (s instanceof WriteBackStore<?> || s instanceof DocumentFrequencyStore) {
+            s = ((WrappedStateStore<?, ?, ?>) s).wrapped();
+        }
+        if (!(s instanceof MeteredKeyValueStore<?, ?> metered)) {
+            throw new IllegalStateException("store " + name + " has no metered layer where expected: update the harness");
+        }
+        try {
+            Field f = MeteredKeyValueStore.class.getDeclaredField("serdes");
+            f.setAccessible(true);
+            return new RawStore<>((KeyValueStore<Bytes, byte[]>) metered.wrapped(), (StateSerdes<String, V>) f.get(metered));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the serdes of store " + name + ": update the harness", e);
+        }
+    }
+
+    /** A store's bytes layer and its serdes. */
+    record RawStore<V>(KeyValueStore<Bytes, byte[]> bytes, StateSerdes<String, V> serdes) {
+        V get(String key) {
+            byte[] v = bytes.get(Bytes.wrap(serdes.rawKey(key)));
+            return v == null ? null : serdes.valueFrom(v);
+        }
+
+        /** One write batch. */
+        void putAll(Map<String, V> entries) {
+            List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(entries.size());
+            entries.forEach((k, v) -> batch.add(KeyValue.pair(Bytes.wrap(serdes.rawKey(k)), serdes.rawValue(v))));
+            bytes.putAll(batch);
+        }
+    }
+
+    /** The named store as the processor sees it (outermost layer). */
+    @SuppressWarnings("unchecked")
+    <V> KeyValueStore<String, V> store(String name) {
+        for (StateStore s : stores) {
+            if (s.name().equals(name)) {
+                return (KeyValueStore<String, V>) s;
+            }
+        }
+        throw new IllegalArgumentException("no story store named " + name);
     }
 
     /** Lookups of the story store's decoded LRU so far: {hits, misses}. */

@@ -11,7 +11,7 @@ import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
-import io.wirewatch.enrich.stories.StoryState;
+import io.wirewatch.enrich.stories.StoryStateSerde;
 import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -78,8 +78,8 @@ public final class EnrichTopology {
 
     /**
      * Stories need every article in one place: the caller hands over a single-partition stream, where
-     * one clustering state lives. Store values are binary (Smile): a story is read once per candidate,
-     * so parsing JSON doubles dominated.
+     * one clustering state lives. Store values are binary (Smile; stories {@link StoryStateSerde}): a
+     * story is read once per candidate, so parsing JSON doubles dominated.
      */
     private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
                                                                   KStream<String, EnrichedArticle> articles,
@@ -104,7 +104,7 @@ public final class EnrichTopology {
      */
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
-                WriteBackStore.builder(StoryProcessor.STORIES_STORE, SmileSerde.of(StoryState.class), sizes.stories()),
+                WriteBackStore.builder(StoryProcessor.STORIES_STORE, new StoryStateSerde(), sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
                 WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
                         sizes.postings()),

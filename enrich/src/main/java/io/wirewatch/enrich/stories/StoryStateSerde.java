@@ -1,0 +1,264 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.serde.SmileSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The story store's value encoding: one flat binary record instead of Smile. A story is decoded on
+ * every story-cache miss, and with Smile most of that was its ~200-term centroid: a field name parsed
+ * per term, a 10-byte double, and a map grown step by step. Here the centroid is a count, then each
+ * term as length-prefixed UTF-8 and its weight as 8 bytes (exactly the double stored: clustering sees
+ * the same numbers), decoded into a map sized once.
+ *
+ * <p>Values start with {@link #MAGIC}, which no Smile value starts with (Smile's header is {@code :)\n}),
+ * so values written before this encoding still decode, through {@link SmileSerde}. Malformed bytes raise
+ * {@link SerializationException}, as the Jackson serdes do.
+ */
+public final class StoryStateSerde implements Serde<StoryState> {
+
+    /** First byte of a value in this encoding, and its version. */
+    static final byte MAGIC = 1;
+    private static final Deserializer<StoryState> SMILE = SmileSerde.of(StoryState.class).deserializer();
+
+    @Override
+    public Serializer<StoryState> serializer() {
+        return (topic, s) -> s == null ? null : encode(s);
+    }
+
+    @Override
+    public Deserializer<StoryState> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length == 0 || bytes[0] != MAGIC) {
+                return SMILE.deserialize(topic, bytes); // stored before this encoding
+            }
+            try {
+                return decode(bytes);
+            } catch (RuntimeException e) {
+                throw new SerializationException("not a valid StoryState value: " + e, e);
+            }
+        };
+    }
+
+    static byte[] encode(StoryState s) {
+        Out o = new Out(256 + (s.centroid() == null ? 0 : s.centroid().size() * 20));
+        o.b(MAGIC);
+        o.str(s.id());
+        o.str(s.headline());
+        o.str(s.firstSeen());
+        o.str(s.lastSeen());
+        o.str(s.anchorDate());
+        o.i64(s.lastEventTime());
+        o.strings(s.articleIds());
+        o.strings(s.outlets());
+        if (o.count(s.entityCounts())) {
+            for (var e : s.entityCounts().entrySet()) {
+                o.str(e.getKey());
+                o.i32(e.getValue());
+            }
+        }
+        if (o.count(s.centroid())) {
+            for (var e : s.centroid().entrySet()) {
+                o.str(e.getKey());
+                o.i64(Double.doubleToRawLongBits(e.getValue()));
+            }
+        }
+        o.i32(s.size());
+        o.i64(Double.doubleToRawLongBits(s.centroidNorm()));
+        return o.bytes();
+    }
+
+    static StoryState decode(byte[] b) {
+        In in = new In(b);
+        in.pos = 1;
+        String id = in.str();
+        String headline = in.str();
+        String firstSeen = in.str();
+        String lastSeen = in.str();
+        String anchor = in.str();
+        long lastEvent = in.i64();
+        List<String> articles = in.strings();
+        List<String> outlets = in.strings();
+        Map<String, Integer> entities = null;
+        int n = in.count();
+        if (n >= 0) {
+            entities = new HashMap<>(capacity(n));
+            for (int i = 0; i < n; i++) {
+                entities.put(in.str(), in.i32());
+            }
+        }
+        Map<String, Double> centroid = null;
+        n = in.count();
+        if (n >= 0) {
+            centroid = new HashMap<>(capacity(n));
+            for (int i = 0; i < n; i++) {
+                centroid.put(in.str(), Double.longBitsToDouble(in.i64()));
+            }
+        }
+        int size = in.i32();
+        double norm = Double.longBitsToDouble(in.i64());
+        if (in.pos != b.length) {
+            throw new IllegalArgumentException((b.length - in.pos) + " bytes past the end of the value");
+        }
+        return new StoryState(id, headline, firstSeen, lastSeen, anchor, lastEvent, articles, outlets, entities, centroid,
+                size, norm);
+    }
+
+    /** A HashMap capacity that holds {@code n} entries without rehashing. */
+    private static int capacity(int n) {
+        return (int) (n / 0.75f) + 1;
+    }
+
+    /** Counts and lengths are stored plus one, so that 0 is null. */
+    private static final class Out {
+        private byte[] buf;
+        private int pos;
+
+        Out(int size) {
+            buf = new byte[size];
+        }
+
+        void b(int v) {
+            room(1);
+            buf[pos++] = (byte) v;
+        }
+
+        void varint(int v) {
+            room(5);
+            while ((v & ~0x7F) != 0) {
+                buf[pos++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[pos++] = (byte) v;
+        }
+
+        void i32(int v) {
+            room(4);
+            for (int k = 24; k >= 0; k -= 8) {
+                buf[pos++] = (byte) (v >>> k);
+            }
+        }
+
+        void i64(long v) {
+            room(8);
+            for (int k = 56; k >= 0; k -= 8) {
+                buf[pos++] = (byte) (v >>> k);
+            }
+        }
+
+        void str(String s) {
+            if (s == null) {
+                varint(0);
+                return;
+            }
+            byte[] u = s.getBytes(StandardCharsets.UTF_8);
+            varint(u.length + 1);
+            room(u.length);
+            System.arraycopy(u, 0, buf, pos, u.length);
+            pos += u.length;
+        }
+
+        /** Writes the size (0 for null); true when entries follow. */
+        boolean count(Map<?, ?> m) {
+            varint(m == null ? 0 : m.size() + 1);
+            return m != null;
+        }
+
+        void strings(List<String> l) {
+            varint(l == null ? 0 : l.size() + 1);
+            if (l != null) {
+                l.forEach(this::str);
+            }
+        }
+
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, pos);
+        }
+    }
+
+    private static final class In {
+        private final byte[] b;
+        int pos;
+
+        In(byte[] b) {
+            this.b = b;
+        }
+
+        int varint() {
+            int v = 0;
+            for (int shift = 0; shift < 32; shift += 7) {
+                byte x = b[pos++];
+                v |= (x & 0x7F) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("malformed length at byte " + pos);
+        }
+
+        int i32() {
+            int v = 0;
+            for (int k = 0; k < 4; k++) {
+                v = (v << 8) | (b[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        long i64() {
+            long v = 0;
+            for (int k = 0; k < 8; k++) {
+                v = (v << 8) | (b[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        /** The stored count, or -1 for null. */
+        int count() {
+            int n = varint() - 1;
+            if (n > b.length - pos) {
+                throw new IllegalArgumentException("count " + n + " exceeds the value's " + b.length + " bytes");
+            }
+            return n;
+        }
+
+        String str() {
+            int n = count();
+            if (n < 0) {
+                return null;
+            }
+            String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        List<String> strings() {
+            int n = count();
+            if (n < 0) {
+                return null;
+            }
+            List<String> l = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                l.add(str());
+            }
+            return l;
+        }
+    }
+}
