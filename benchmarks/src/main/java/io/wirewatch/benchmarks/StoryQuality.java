@@ -80,6 +80,15 @@ public final class StoryQuality {
             Map<String, String> finalStories = run(articles, labels, kept, StoryClusterer.Params.defaults());
             System.out.printf(Locale.ROOT, "%-4s %s (%.1f s)%n", h, ClusteringScores.of(finalStories, labels).line(),
                     (System.nanoTime() - start) / 1e9);
+            String dump = System.getProperty("storyquality.dump");
+            if (dump != null) {
+                // one line per article: id, final story, gold story, headline (for error analysis)
+                Map<String, String> titles = new HashMap<>();
+                articles.forEach(a -> titles.put(a.id(), a.title()));
+                List<String> lines = new ArrayList<>();
+                finalStories.forEach((id, story) -> lines.add(id + "\t" + story + "\t" + labels.get(id) + "\t" + titles.get(id)));
+                Files.write(Path.of(dump + "-" + h + ".tsv"), lines, StandardCharsets.UTF_8);
+            }
         }
     }
 
