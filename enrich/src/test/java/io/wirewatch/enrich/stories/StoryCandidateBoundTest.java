@@ -17,7 +17,7 @@ class StoryCandidateBoundTest {
     private static final int K = 4;
 
     /** Counts the stories it decodes. */
-    private static final class MapStore implements StoryStateStore {
+    static final class MapStore implements StoryStateStore {
         final Map<String, StoryState> stories = new HashMap<>();
         final Map<String, Long> lastEvent = new HashMap<>();
         final Map<String, List<String>> postings = new HashMap<>();
