@@ -7,10 +7,8 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.enrich.ArticleEnricher;
-import io.wirewatch.enrich.stories.NearDuplicates;
+import io.wirewatch.enrich.stories.MapStoryStateStore;
 import io.wirewatch.enrich.stories.StoryClusterer;
-import io.wirewatch.enrich.stories.StoryState;
-import io.wirewatch.enrich.stories.StoryStateStore;
 import io.wirewatch.enrich.stories.eval.ClusteringScores;
 
 import java.io.BufferedReader;
@@ -95,7 +93,7 @@ public final class StoryQuality {
     /** The final story of each article of the kept gold clusters, as {@code bench stories} resolves it. */
     static Map<String, String> run(List<EnrichedArticle> articles, Map<String, String> labels, Set<String> kept,
                                    StoryClusterer.Params params) {
-        StoryClusterer clusterer = new StoryClusterer(new MapStore(), params);
+        StoryClusterer clusterer = new StoryClusterer(new MapStoryStateStore(), params);
         Map<String, String> predicted = new LinkedHashMap<>();
         Map<String, Story> table = new HashMap<>();
         for (EnrichedArticle a : articles) {
@@ -111,33 +109,5 @@ public final class StoryQuality {
         Map<String, String> out = new LinkedHashMap<>();
         predicted.forEach((id, story) -> out.put(id, stories.finalStory(id, story)));
         return out;
-    }
-
-    /** The clustering state in plain maps. */
-    static final class MapStore implements StoryStateStore {
-        private final Map<String, StoryState> stories = new HashMap<>();
-        private final Map<String, List<String>> postings = new HashMap<>();
-        private final Map<String, Long> df = new HashMap<>();
-        private final Map<String, String> texts = new HashMap<>();
-        private final Map<String, String> bands = new HashMap<>();
-        private final Map<String, NearDuplicates.Fingerprint> prints = new HashMap<>();
-
-        public StoryState story(String id) { return stories.get(id); }
-        public void putStory(StoryState s) { stories.put(s.id(), s); }
-        public void deleteStory(String id) { stories.remove(id); }
-        public Long lastEventTime(String id) {
-            StoryState s = stories.get(id);
-            return s == null ? null : s.lastEventTime();
-        }
-        public List<String> postings(String term) { return postings.getOrDefault(term, List.of()); }
-        public void putPostings(String term, List<String> ids) { postings.put(term, List.copyOf(ids)); }
-        public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }
-        public void putDocumentFrequency(String term, long v) { df.put(term, v); }
-        public String articleWithText(String hash) { return texts.get(hash); }
-        public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
-        public String nearCopyBand(String key) { return bands.get(key); }
-        public void putNearCopyBand(String key, String id) { bands.put(key, id); }
-        public NearDuplicates.Fingerprint fingerprint(String id) { return prints.get(id); }
-        public void putFingerprint(String id, NearDuplicates.Fingerprint f) { prints.put(id, f); }
     }
 }

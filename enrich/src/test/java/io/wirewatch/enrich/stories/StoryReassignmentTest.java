@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoryReassignmentTest {
 
-    private final StoryCandidateBoundTest.MapStore store = new StoryCandidateBoundTest.MapStore();
+    private final MapStoryStateStore store = new MapStoryStateStore();
     private final StoryClusterer clusterer = new StoryClusterer(store, StoryClusterer.Params.defaults());
     private final List<String> absorbed = new ArrayList<>();
 
