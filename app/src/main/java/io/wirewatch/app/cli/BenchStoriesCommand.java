@@ -50,7 +50,7 @@ public final class BenchStoriesCommand implements Callable<Integer> {
     Path gold;
 
     /** Which gold stories to keep: tuning on one half and scoring the other guards against overfitting. */
-    enum Half { all, even, odd, a, b }
+    public enum Half { all, even, odd, a, b }
 
     @Option(names = "--half", defaultValue = "all", description = {
             "Run on the articles of half of the gold stories only: `even` / `odd` (parity of a numeric gold "
@@ -80,7 +80,7 @@ public final class BenchStoriesCommand implements Callable<Integer> {
                 }
             }
         }
-        Set<String> kept = keptClusters(labels.values());
+        Set<String> kept = keptClusters(labels.values(), half, seed);
         Path state = Files.createTempDirectory("wirewatch-bench-stories");
         Properties p = EnrichService.config("unused:9092", "wirewatch-bench-stories");
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
@@ -138,7 +138,8 @@ public final class BenchStoriesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Set<String> keptClusters(java.util.Collection<String> clusters) {
+    /** The gold cluster ids of {@code half}; the in-memory story harness of the benchmarks module uses it too. */
+    public static Set<String> keptClusters(java.util.Collection<String> clusters, Half half, long seed) {
         List<String> ids = new ArrayList<>(new TreeSet<>(clusters));
         if (half == Half.all) {
             return new HashSet<>(ids);

@@ -238,21 +238,29 @@ public final class StoryClusterer {
     /**
      * The live story whose centroid the grown story now resembles most, if that reaches the merge
      * threshold: a big story often starts as two or three fragments before its centroid settles.
+     * A story of one article needs only the join threshold: its centroid is that article, so it is
+     * re-assigned as the article would be now, against the story as it has grown since (an article
+     * that came before its story's centroid settled is not left on its own).
      */
     private StoryState mergeCandidate(StoryState story, List<StoryState> nearby) {
         StoryState best = null;
-        double bestSim = p.mergeThreshold();
+        double bestSim = 0;
         for (StoryState s : nearby) {
             if (s.id().equals(story.id())) {
                 continue;
             }
             double sim = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());
-            if (sim >= bestSim) {
+            if (sim >= mergeThreshold(story, s) && (best == null || sim >= bestSim)) {
                 bestSim = sim;
                 best = s;
             }
         }
         return best;
+    }
+
+    /** What two stories' centroids must reach to merge: the join threshold when one is a single article. */
+    double mergeThreshold(StoryState x, StoryState y) {
+        return Math.min(x.size(), y.size()) <= 1 ? p.threshold() : p.mergeThreshold();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.wirewatch.enrich.stories;
 import io.wirewatch.common.model.EnrichedArticle;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,39 +16,14 @@ class StoryCandidateBoundTest {
     private static final int K = 4;
 
     /** Counts the stories it decodes. */
-    private static final class MapStore implements StoryStateStore {
-        final Map<String, StoryState> stories = new HashMap<>();
-        final Map<String, Long> lastEvent = new HashMap<>();
-        final Map<String, List<String>> postings = new HashMap<>();
-        final Map<String, Long> df = new HashMap<>();
-        final Map<String, String> texts = new HashMap<>();
-        final Map<String, String> bands = new HashMap<>();
-        final Map<String, NearDuplicates.Fingerprint> prints = new HashMap<>();
+    private static final class MapStore extends MapStoryStateStore {
         final Set<String> decoded = new HashSet<>();
 
+        @Override
         public StoryState story(String id) {
             decoded.add(id);
-            return stories.get(id);
+            return super.story(id);
         }
-        public void putStory(StoryState s) {
-            stories.put(s.id(), s);
-            lastEvent.put(s.id(), s.lastEventTime());
-        }
-        public void deleteStory(String id) {
-            stories.remove(id);
-            lastEvent.remove(id);
-        }
-        public Long lastEventTime(String id) { return lastEvent.get(id); }
-        public List<String> postings(String term) { return postings.getOrDefault(term, List.of()); }
-        public void putPostings(String term, List<String> ids) { postings.put(term, List.copyOf(ids)); }
-        public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }
-        public void putDocumentFrequency(String term, long v) { df.put(term, v); }
-        public String articleWithText(String hash) { return texts.get(hash); }
-        public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
-        public String nearCopyBand(String key) { return bands.get(key); }
-        public void putNearCopyBand(String key, String id) { bands.put(key, id); }
-        public NearDuplicates.Fingerprint fingerprint(String id) { return prints.get(id); }
-        public void putFingerprint(String id, NearDuplicates.Fingerprint f) { prints.put(id, f); }
     }
 
     private static EnrichedArticle article(String id, String title, String text) {
