@@ -99,11 +99,15 @@ public final class StoryClusterer {
     }
 
     public Assignment assign(EnrichedArticle a) {
-        String text = (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
-        long eventTime = IsoDates.toEpochMillis(a.published());
-        String hash = textHash(text);
+        return assign(a, StoryFeatures.of(a));
+    }
+
+    /** As {@link #assign(EnrichedArticle)}, with the article's features computed beforehand (same result). */
+    public Assignment assign(EnrichedArticle a, StoryFeatures f) {
+        long eventTime = f.eventTime();
+        String hash = f.textHash();
         String exactCopyOf = store.articleWithText(hash);
-        NearDuplicates.Probe probe = NearDuplicates.probe(store, text, p.nearCopy());
+        NearDuplicates.Probe probe = NearDuplicates.probe(store, f.signature(), p.nearCopy());
         // an exact or near copy names the earliest article; its original's story is always a candidate
         NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
                 : probe == null ? null : probe.original();
@@ -115,8 +119,8 @@ public final class StoryClusterer {
 
         // the headline names the event: its terms count titleWeight times
         Map<String, Double> tf = new HashMap<>();
-        TextVectors.termCounts(a.title()).forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
-        TextVectors.termCounts(a.text()).forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
+        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
         long docs = store.documentFrequency(DOCS_KEY) + 1;
         Map<String, Double> vec = new HashMap<>();
         for (var e : tf.entrySet()) {
@@ -376,6 +380,11 @@ public final class StoryClusterer {
     private static String datePart(String iso) {
         var d = IsoDates.toLocalDate(iso);
         return d == null ? null : d.toString();
+    }
+
+    /** The text that exact and near copies are found on: the title, then the text. */
+    static String hashedText(EnrichedArticle a) {
+        return (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
     }
 
     static String textHash(String text) {
