@@ -75,7 +75,7 @@ public final class EnrichTopology {
         return Serdes.serdeFrom(smile.serializer(), (topic, bytes) -> {
             if (bytes != null && bytes.length > 0 && bytes[0] == '{') {
                 EnrichedArticle a = json.deserialize(topic, bytes);
-                return a == null ? null : new StoryInput(a, null);
+                return a == null ? null : StoryInput.withoutFeatures(a);
             }
             return binary.deserialize(topic, bytes);
         });
@@ -97,8 +97,11 @@ public final class EnrichTopology {
 
     /** The article with its story id; the story it joined, then the redirect of any story it absorbed. */
     private static void writeOutputs(KStream<String, StoryAssignment> assigned, String articlesTopic, String storiesTopic) {
-        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(articlesTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        // the JSON made where the article was tagged, with the story spliced in; encoded here only without one
+        assigned.mapValues(a -> a.articleJson() != null ? a.articleJson()
+                                : JsonSerde.ENRICHED.serializer().serialize(articlesTopic, a.article()),
+                        Named.as("enriched-article"))
+                .to(articlesTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
         assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
                         Named.as("story-update"))
                 .to(storiesTopic, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));

@@ -12,6 +12,7 @@ import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryFeatures;
 import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryProcessor;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,6 +66,11 @@ class StoryInputTopologyTest {
 
         assertThat(upstream.assignments).isEqualTo(inStage.assignments);
         assertThat(upstream.stories).isEqualTo(inStage.stories);
+        // the enriched JSON made upstream with the story spliced in is what the story stage would encode
+        assertThat(upstream.written).hasSameSizeAs(inStage.written);
+        for (int i = 0; i < inStage.written.size(); i++) {
+            assertThat(upstream.written.get(i)).isEqualTo(inStage.written.get(i));
+        }
         // not trivial: multi-article stories, exact and near copies, merges or not, all there
         assertThat(inStage.assignments).hasSize(stream.size());
         assertThat(inStage.assignments.values().stream().map(v -> v.get(0)).distinct().count()).isBetween(40L, 500L);
@@ -84,6 +90,7 @@ class StoryInputTopologyTest {
             assertThat(back.features().textHash()).isEqualTo(f.textHash());
             assertThat(back.features().signature()).isEqualTo(f.signature());
             assertThat(back.features().eventTime()).isEqualTo(f.eventTime());
+            assertThat(back.enrichedJson("s-1", "a0")).isEqualTo(Json.writeBytes(a.withStory("s-1", "a0")));
         }
     }
 
@@ -142,25 +149,29 @@ class StoryInputTopologyTest {
         }
     }
 
-    private record Run(Map<String, List<String>> assignments, List<KeyValue<String, Story>> stories) {}
+    private record Run(Map<String, List<String>> assignments, List<KeyValue<String, Story>> stories,
+                       List<byte[]> written) {}
 
     private Run run(List<EnrichedArticle> stream, Function<EnrichedArticle, byte[]> encode, String app) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         List<KeyValue<String, Story>> stories;
+        List<byte[]> written = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.storiesOnly("in", "out", "stories",
                 StoryClusterer.Params.defaults(), StoryProcessor.CacheSizes.defaults()), config(app))) {
             var in = driver.createInputTopic("in", new StringSerializer(), new ByteArraySerializer());
-            var res = driver.createOutputTopic("out", new StringDeserializer(), JsonSerde.ENRICHED.deserializer());
+            var res = driver.createOutputTopic("out", new StringDeserializer(), new ByteArrayDeserializer());
             var st = driver.createOutputTopic("stories", new StringDeserializer(), JsonSerde.STORY.deserializer());
             for (EnrichedArticle a : stream) {
                 in.pipeInput(a.id(), encode.apply(a));
             }
             for (var kv : res.readKeyValuesToList()) {
-                out.put(kv.key, Arrays.asList(kv.value.storyId(), kv.value.duplicateOf()));
+                written.add(kv.value);
+                EnrichedArticle a = JsonSerde.ENRICHED.deserializer().deserialize("out", kv.value);
+                out.put(kv.key, Arrays.asList(a.storyId(), a.duplicateOf()));
             }
             stories = st.readKeyValuesToList();
         }
-        return new Run(out, stories);
+        return new Run(out, stories, written);
     }
 
     private static final String[] WORDS = ("harbour storm ferry council vote minister court ruling ban border "

@@ -89,9 +89,10 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
 
     @Override
     public void process(Record<String, StoryInput> record) {
-        var a = record.value().article();
-        StoryClusterer.Assignment as = clusterer.assign(a, record.value().featuresOrCompute());
+        StoryInput in = record.value();
+        var a = in.article();
+        StoryClusterer.Assignment as = clusterer.assign(a, in.featuresOrCompute());
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
-                as.story().toStory(), as.redirects())));
+                in.enrichedJson(as.storyId(), as.duplicateOf()), as.story().toStory(), as.redirects())));
     }
 }
