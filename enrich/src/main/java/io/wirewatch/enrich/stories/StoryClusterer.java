@@ -387,13 +387,43 @@ public final class StoryClusterer {
         return (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
     }
 
+    /**
+     * The hash of the text lower-cased, with every run of characters that are neither letters nor numbers
+     * (Unicode categories L and N) made one space, and none at either end: copies that differ only in
+     * case, punctuation or spacing hash alike. One pass over the code points, no regex.
+     */
     static String textHash(String text) {
-        String norm = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder norm = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (letterOrNumber(cp)) {
+                if (gap && norm.length() > 0) {
+                    norm.append(' ');
+                }
+                gap = false;
+                norm.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(norm.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return HexFormat.of().formatHex(md.digest(norm.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the regex classes {@code \p{L}} and {@code \p{N}} match. */
+    private static boolean letterOrNumber(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }
