@@ -6,6 +6,7 @@ import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.StoryAssignment;
+import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.enrich.stories.StoryState;
@@ -117,7 +118,7 @@ final class StoryStoreHarness implements AutoCloseable {
     String process(EnrichedArticle a) {
         long ts = System.currentTimeMillis();
         storeContext.setRecordContext(recordContext(ts));
-        processor.process(new Record<>(a.id(), a, ts));
+        processor.process(new Record<>(a.id(), StoryInput.of(a), ts)); // features as enrich's first stage computes them
         var forwards = context.forwarded();
         String story = forwards.get(forwards.size() - 1).record().value().article().storyId();
         context.resetForwards();

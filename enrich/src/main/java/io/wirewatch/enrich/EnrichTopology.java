@@ -10,9 +10,12 @@ import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.enrich.stories.StoryStateSerde;
 import io.wirewatch.enrich.stories.WriteBackStore;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -43,34 +46,62 @@ public final class EnrichTopology {
         KStream<String, RawArticle> raw = builder.stream(Topics.RAW,
                 Consumed.with(Serdes.String(), JsonSerde.RAW).withName("read-raw-articles"));
 
-        KStream<String, EnrichedArticle> tagged = raw
+        // everything an article's story needs that the article alone decides is computed here, on every
+        // partition, so that the one story partition does only what needs the shared state
+        KStream<String, StoryInput> tagged = raw
                 .filter((id, article) -> article != null, Named.as("drop-tombstones"))
-                .mapValues(enricher::enrich, Named.as("tag-entities-and-claims"));
+                .mapValues(enricher::enrich, Named.as("tag-entities-and-claims"))
+                .mapValues(StoryInput::of, Named.as("compute-story-features"));
 
-        var assigned = assignStories(builder, tagged.repartition(Repartitioned.with(Serdes.String(), JsonSerde.ENRICHED)
+        var assigned = assignStories(builder, tagged.repartition(Repartitioned.with(Serdes.String(), STORY_INPUT)
                 .withName("story-assignment").withNumberOfPartitions(1)), params, StoryProcessor.CacheSizes.defaults());
         writeOutputs(assigned, Topics.ENRICHED, Topics.STORIES);
         return builder.build();
     }
 
     /**
-     * The story stage alone, from enriched articles on {@code inputTopic} to {@code outputTopic} and the
+     * The value of the internal story-assignment repartition topic (not in the contract): Smile, which the
+     * one story thread decodes at a fraction of the JSON cost. A plain-JSON enriched article, what that
+     * topic held before the features were carried, still reads (features computed in the story stage), so
+     * records in flight across an upgrade are assigned, not dead-lettered; anything else that does not
+     * decode raises {@link SerializationException} and goes to the DLQ.
+     */
+    public static final Serde<StoryInput> STORY_INPUT = storyInputSerde();
+
+    private static Serde<StoryInput> storyInputSerde() {
+        Serde<StoryInput> smile = SmileSerde.of(StoryInput.class);
+        Deserializer<EnrichedArticle> json = JsonSerde.ENRICHED.deserializer();
+        Deserializer<StoryInput> binary = smile.deserializer();
+        return Serdes.serdeFrom(smile.serializer(), (topic, bytes) -> {
+            if (bytes != null && bytes.length > 0 && bytes[0] == '{') {
+                EnrichedArticle a = json.deserialize(topic, bytes);
+                return a == null ? null : StoryInput.withoutFeatures(a);
+            }
+            return binary.deserialize(topic, bytes);
+        });
+    }
+
+    /**
+     * The story stage alone, from story inputs ({@link #STORY_INPUT}) on {@code inputTopic} to {@code outputTopic} and the
      * stories to {@code storiesTopic}: what the story benchmarks and tests drive, with the same processor,
      * stores and outputs as {@link #build}.
      */
     public static Topology storiesOnly(String inputTopic, String outputTopic, String storiesTopic,
                                        StoryClusterer.Params params, StoryProcessor.CacheSizes sizes) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, EnrichedArticle> in = builder.stream(inputTopic,
-                Consumed.with(Serdes.String(), JsonSerde.ENRICHED).withName("read-enriched-articles"));
+        KStream<String, StoryInput> in = builder.stream(inputTopic,
+                Consumed.with(Serdes.String(), STORY_INPUT).withName("read-story-inputs"));
         writeOutputs(assignStories(builder, in, params, sizes), outputTopic, storiesTopic);
         return builder.build();
     }
 
     /** The article with its story id; the story it joined, then the redirect of any story it absorbed. */
     private static void writeOutputs(KStream<String, StoryAssignment> assigned, String articlesTopic, String storiesTopic) {
-        assigned.mapValues(a -> a.article(), Named.as("enriched-article"))
-                .to(articlesTopic, Produced.with(Serdes.String(), JsonSerde.ENRICHED).withName("write-enriched"));
+        // the JSON made where the article was tagged, with the story spliced in; encoded here only without one
+        assigned.mapValues(a -> a.articleJson() != null ? a.articleJson()
+                                : JsonSerde.ENRICHED.serializer().serialize(articlesTopic, a.article()),
+                        Named.as("enriched-article"))
+                .to(articlesTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
         assigned.flatMap((id, a) -> a.storyUpdates().stream().map(s -> KeyValue.pair(s.id(), s)).toList(),
                         Named.as("story-update"))
                 .to(storiesTopic, Produced.<String, Story>with(Serdes.String(), JsonSerde.STORY).withName("write-stories"));
@@ -82,7 +113,7 @@ public final class EnrichTopology {
      * story is read once per candidate, so parsing JSON doubles dominated.
      */
     private static KStream<String, StoryAssignment> assignStories(StreamsBuilder builder,
-                                                                  KStream<String, EnrichedArticle> articles,
+                                                                  KStream<String, StoryInput> articles,
                                                                   StoryClusterer.Params params,
                                                                   StoryProcessor.CacheSizes sizes) {
         storyStores(sizes).forEach(builder::addStateStore);

@@ -12,6 +12,7 @@ import io.wirewatch.enrich.ArticleEnricher;
 import io.wirewatch.enrich.EnrichService;
 import io.wirewatch.enrich.EnrichTopology;
 import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.AggregateTopology;
@@ -440,7 +441,9 @@ public final class Benchmark {
                         continue;
                     }
                     EnrichedArticle a = enricher.enrich(JsonSerde.RAW.deserializer().deserialize(r.topic(), r.value()));
-                    producer.send(new ProducerRecord<>(topic, r.key(), Json.writeBytes(a)), (md, e) -> {
+                    // what enrich writes to its story-assignment repartition topic: the article and its features
+                    byte[] value = EnrichTopology.STORY_INPUT.serializer().serialize(topic, StoryInput.of(a));
+                    producer.send(new ProducerRecord<>(topic, r.key(), value), (md, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }

@@ -42,9 +42,11 @@ public final class NearDuplicates {
 
     private NearDuplicates() {}
 
-    /** Looks the text up in the bands; null when it has no shingle (nothing to compare). */
-    public static Probe probe(StoryStateStore store, String text, double threshold) {
-        int[] sig = signature(text);
+    /**
+     * Looks a text's signature ({@link #signature}, computed beforehand) up in the bands; null when the
+     * text had no shingle (a null signature: nothing to compare).
+     */
+    public static Probe probe(StoryStateStore store, int[] sig, double threshold) {
         if (sig == null) {
             return null;
         }

@@ -6,13 +6,18 @@ import io.wirewatch.common.model.Story;
 import java.util.List;
 
 /**
- * An article with its story id, the story as it stands after the article joined it, and the redirects
- * of the stories it absorbed on the way (usually none).
+ * An article with its story id, its {@code news.enriched.v1} JSON when it came made ({@link StoryInput};
+ * otherwise null), the story as it stands after the article joined it, and the redirects of the stories
+ * it absorbed on the way (usually none).
  */
-public record StoryAssignment(EnrichedArticle article, Story story, List<Story> redirects) {
+public record StoryAssignment(EnrichedArticle article, byte[] articleJson, Story story, List<Story> redirects) {
+
+    public StoryAssignment(EnrichedArticle article, Story story, List<Story> redirects) {
+        this(article, null, story, redirects);
+    }
 
     public StoryAssignment(EnrichedArticle article, Story story) {
-        this(article, story, List.of());
+        this(article, null, story, List.of());
     }
 
     /** What this assignment writes to news.stories.v1: the story first, so a redirect never leads to an older one. */

@@ -99,11 +99,15 @@ public final class StoryClusterer {
     }
 
     public Assignment assign(EnrichedArticle a) {
-        String text = (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
-        long eventTime = IsoDates.toEpochMillis(a.published());
-        String hash = textHash(text);
+        return assign(a, StoryFeatures.of(a));
+    }
+
+    /** As {@link #assign(EnrichedArticle)}, with the article's features computed beforehand (same result). */
+    public Assignment assign(EnrichedArticle a, StoryFeatures f) {
+        long eventTime = f.eventTime();
+        String hash = f.textHash();
         String exactCopyOf = store.articleWithText(hash);
-        NearDuplicates.Probe probe = NearDuplicates.probe(store, text, p.nearCopy());
+        NearDuplicates.Probe probe = NearDuplicates.probe(store, f.signature(), p.nearCopy());
         // an exact or near copy names the earliest article; its original's story is always a candidate
         NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
                 : probe == null ? null : probe.original();
@@ -115,8 +119,8 @@ public final class StoryClusterer {
 
         // the headline names the event: its terms count titleWeight times
         Map<String, Double> tf = new HashMap<>();
-        TextVectors.termCounts(a.title()).forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
-        TextVectors.termCounts(a.text()).forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
+        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
         long docs = store.documentFrequency(DOCS_KEY) + 1;
         Map<String, Double> vec = new HashMap<>();
         for (var e : tf.entrySet()) {
@@ -386,13 +390,48 @@ public final class StoryClusterer {
         return d == null ? null : d.toString();
     }
 
+    /** The text that exact and near copies are found on: the title, then the text. */
+    static String hashedText(EnrichedArticle a) {
+        return (a.title() == null ? "" : a.title() + "\n") + (a.text() == null ? "" : a.text());
+    }
+
+    /**
+     * The hash of the text lower-cased, with every run of characters that are neither letters nor numbers
+     * (Unicode categories L and N) made one space, and none at either end: copies that differ only in
+     * case, punctuation or spacing hash alike. One pass over the code points, no regex.
+     */
     static String textHash(String text) {
-        String norm = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder norm = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (letterOrNumber(cp)) {
+                if (gap && norm.length() > 0) {
+                    norm.append(' ');
+                }
+                gap = false;
+                norm.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(norm.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return HexFormat.of().formatHex(md.digest(norm.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the regex classes {@code \p{L}} and {@code \p{N}} match. */
+    private static boolean letterOrNumber(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }

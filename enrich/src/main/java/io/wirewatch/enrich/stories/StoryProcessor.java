@@ -1,6 +1,5 @@
 package io.wirewatch.enrich.stories;
 
-import io.wirewatch.common.model.EnrichedArticle;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,7 +13,7 @@ import java.util.List;
  * {@link WriteBackStore}s (bounded LRUs of decoded values written back before each commit; see
  * {@link io.wirewatch.enrich.EnrichTopology#storyStores(CacheSizes)}): the stores stay the truth.
  */
-public final class StoryProcessor implements Processor<String, EnrichedArticle, String, StoryAssignment> {
+public final class StoryProcessor implements Processor<String, StoryInput, String, StoryAssignment> {
 
     public static final String STORIES_STORE = "story-state";
     public static final String LAST_EVENT_STORE = "story-last-event-time";
@@ -89,10 +88,11 @@ public final class StoryProcessor implements Processor<String, EnrichedArticle, 
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
-        EnrichedArticle a = record.value();
-        StoryClusterer.Assignment as = clusterer.assign(a);
+    public void process(Record<String, StoryInput> record) {
+        StoryInput in = record.value();
+        var a = in.article();
+        StoryClusterer.Assignment as = clusterer.assign(a, in.featuresOrCompute());
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
-                as.story().toStory(), as.redirects())));
+                in.enrichedJson(as.storyId(), as.duplicateOf()), as.story().toStory(), as.redirects())));
     }
 }
