@@ -5,10 +5,15 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteUtils;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +87,7 @@ public final class StoryStateSerde implements Serde<StoryState> {
 
     static StoryState decode(byte[] b) {
         In in = new In(b);
-        in.pos = 1;
+        in.skip(1); // the magic byte
         String id = in.str();
         String headline = in.str();
         String firstSeen = in.str();
@@ -109,8 +114,8 @@ public final class StoryStateSerde implements Serde<StoryState> {
         }
         int size = in.i32();
         double norm = Double.longBitsToDouble(in.i64());
-        if (in.pos != b.length) {
-            throw new IllegalArgumentException((b.length - in.pos) + " bytes past the end of the value");
+        if (in.position() != b.length) {
+            throw new IllegalArgumentException((b.length - in.position()) + " bytes past the end of the value");
         }
         return new StoryState(id, headline, firstSeen, lastSeen, anchor, lastEvent, articles, outlets, entities, centroid,
                 size, norm);
@@ -121,41 +126,33 @@ public final class StoryStateSerde implements Serde<StoryState> {
         return (int) (n / 0.75f) + 1;
     }
 
-    /** Counts and lengths are stored plus one, so that 0 is null. */
+    /**
+     * Big-endian fixed-width numbers and Kafka's unsigned varints ({@link ByteUtils}); counts and lengths
+     * are stored plus one, so that 0 is null.
+     */
     private static final class Out {
-        private byte[] buf;
-        private int pos;
+        private final ByteArrayOutputStream bytes;
+        private final DataOutputStream out;
 
         Out(int size) {
-            buf = new byte[size];
+            bytes = new ByteArrayOutputStream(size);
+            out = new DataOutputStream(bytes);
         }
 
         void b(int v) {
-            room(1);
-            buf[pos++] = (byte) v;
+            write(() -> out.writeByte(v));
         }
 
         void varint(int v) {
-            room(5);
-            while ((v & ~0x7F) != 0) {
-                buf[pos++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            buf[pos++] = (byte) v;
+            write(() -> ByteUtils.writeUnsignedVarint(v, out));
         }
 
         void i32(int v) {
-            room(4);
-            for (int k = 24; k >= 0; k -= 8) {
-                buf[pos++] = (byte) (v >>> k);
-            }
+            write(() -> out.writeInt(v));
         }
 
         void i64(long v) {
-            room(8);
-            for (int k = 56; k >= 0; k -= 8) {
-                buf[pos++] = (byte) (v >>> k);
-            }
+            write(() -> out.writeLong(v));
         }
 
         void str(String s) {
@@ -165,9 +162,7 @@ public final class StoryStateSerde implements Serde<StoryState> {
             }
             byte[] u = s.getBytes(StandardCharsets.UTF_8);
             varint(u.length + 1);
-            room(u.length);
-            System.arraycopy(u, 0, buf, pos, u.length);
-            pos += u.length;
+            write(() -> out.write(u));
         }
 
         /** Writes the size (0 for null); true when entries follow. */
@@ -183,58 +178,52 @@ public final class StoryStateSerde implements Serde<StoryState> {
             }
         }
 
-        private void room(int n) {
-            if (pos + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-            }
+        byte[] bytes() {
+            return bytes.toByteArray();
         }
 
-        byte[] bytes() {
-            return Arrays.copyOf(buf, pos);
+        private interface Write {
+            void run() throws IOException;
+        }
+
+        /** A DataOutputStream over a byte array never fails. */
+        private static void write(Write w) {
+            try {
+                w.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     private static final class In {
-        private final byte[] b;
-        int pos;
+        private final ByteBuffer b;
 
-        In(byte[] b) {
-            this.b = b;
+        In(byte[] bytes) {
+            b = ByteBuffer.wrap(bytes);
         }
 
-        int varint() {
-            int v = 0;
-            for (int shift = 0; shift < 32; shift += 7) {
-                byte x = b[pos++];
-                v |= (x & 0x7F) << shift;
-                if (x >= 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("malformed length at byte " + pos);
+        int position() {
+            return b.position();
+        }
+
+        void skip(int n) {
+            b.position(b.position() + n);
         }
 
         int i32() {
-            int v = 0;
-            for (int k = 0; k < 4; k++) {
-                v = (v << 8) | (b[pos++] & 0xFF);
-            }
-            return v;
+            return b.getInt();
         }
 
         long i64() {
-            long v = 0;
-            for (int k = 0; k < 8; k++) {
-                v = (v << 8) | (b[pos++] & 0xFF);
-            }
-            return v;
+            return b.getLong();
         }
 
         /** The stored count, or -1 for null. */
         int count() {
-            int n = varint() - 1;
-            if (n > b.length - pos) {
-                throw new IllegalArgumentException("count " + n + " exceeds the value's " + b.length + " bytes");
+            int n = ByteUtils.readUnsignedVarint(b) - 1;
+            if (n > b.remaining()) {
+                throw new IllegalArgumentException("count " + n + " exceeds the value's " + b.limit() + " bytes");
             }
             return n;
         }
@@ -244,8 +233,8 @@ public final class StoryStateSerde implements Serde<StoryState> {
             if (n < 0) {
                 return null;
             }
-            String s = new String(b, pos, n, StandardCharsets.UTF_8);
-            pos += n;
+            String s = new String(b.array(), b.position(), n, StandardCharsets.UTF_8);
+            skip(n);
             return s;
         }
 
