@@ -1,11 +1,14 @@
 package io.wirewatch.enrich;
 
 import io.wirewatch.common.Topics;
+import io.wirewatch.common.model.Claim;
 import io.wirewatch.common.model.DeadLetter;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Entity;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
+import io.wirewatch.common.serde.EnrichedJson;
+import io.wirewatch.common.time.DateExpr;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.enrich.stories.StoryClusterer;
@@ -83,7 +86,12 @@ class StoryInputTopologyTest {
             StoryFeatures f = StoryFeatures.of(a);
             StoryInput back = EnrichTopology.STORY_INPUT.deserializer().deserialize("t",
                     EnrichTopology.STORY_INPUT.serializer().serialize("t", StoryInput.of(a)));
-            assertThat(back.article()).isEqualTo(a);
+            // the text travels once, in the JSON, unless the headline has to come from it; claims only there
+            boolean titled = a.title() != null && !a.title().isBlank();
+            assertThat(back.article().text()).isEqualTo(titled ? null : a.text());
+            assertThat(back.article().claims()).isEmpty();
+            assertThat(back.article().withStory(null, null)).usingRecursiveComparison().ignoringFields("text", "claims")
+                    .isEqualTo(a);
             assertThat(back.features().titleTerms()).isEqualTo(f.titleTerms());
             // the same entries in the same order: the story stage sums them in this order
             assertThat(back.features().textTerms().entrySet()).containsExactlyElementsOf(f.textTerms().entrySet());
@@ -91,6 +99,42 @@ class StoryInputTopologyTest {
             assertThat(back.features().signature()).isEqualTo(f.signature());
             assertThat(back.features().eventTime()).isEqualTo(f.eventTime());
             assertThat(back.enrichedJson("s-1", "a0")).isEqualTo(Json.writeBytes(a.withStory("s-1", "a0")));
+        }
+    }
+
+    @Test
+    void aRecordThatCarriesTheWholeArticleStillGivesTheSameOutputs() {
+        // written before the article was carried without its text and claims: features, JSON and all of it
+        List<EnrichedArticle> stream = stream(300, new Random(5)).stream().map(a -> a.text().length() % 2 == 0 ? a
+                : new EnrichedArticle(a.id(), a.url(), a.canonicalUrl(), a.outlet(), a.title(), a.author(), a.published(),
+                        a.fetched(), a.lang(), a.text(), a.entities(), null, null,
+                        List.of(new Claim("org-1", "Org", "FR", "France", "designated", "terrorist-list",
+                                DateExpr.absolute(2026, 2, 1), null, false, "Org was listed.", 0.9))))
+                .toList();
+        Run whole = run(stream, a -> {
+            EnrichedJson.Template t = EnrichedJson.template(a);
+            return EnrichTopology.STORY_INPUT.serializer().serialize("in",
+                    new StoryInput(a, StoryFeatures.of(a), t.json(), t.storyAt()));
+        }, "whole");
+        Run slim = run(stream, a -> EnrichTopology.STORY_INPUT.serializer().serialize("in", StoryInput.of(a)), "slim");
+
+        assertThat(slim.assignments).isEqualTo(whole.assignments);
+        assertThat(slim.stories).isEqualTo(whole.stories);
+        assertThat(slim.written).hasSameSizeAs(whole.written);
+        for (int i = 0; i < whole.written.size(); i++) {
+            assertThat(slim.written.get(i)).isEqualTo(whole.written.get(i));
+            assertThat(slim.written.get(i)).isEqualTo(Json.writeBytes(
+                    stream.get(i).withStory(slim.assignments.get(stream.get(i).id()).get(0),
+                            slim.assignments.get(stream.get(i).id()).get(1))));
+        }
+        // and the slim record is smaller by about the text
+        EnrichedArticle a = stream.get(0);
+        EnrichedJson.Template t = EnrichedJson.template(a);
+        int wholeBytes = EnrichTopology.STORY_INPUT.serializer().serialize("in",
+                new StoryInput(a, StoryFeatures.of(a), t.json(), t.storyAt())).length;
+        int slimBytes = EnrichTopology.STORY_INPUT.serializer().serialize("in", StoryInput.of(a)).length;
+        if (a.title() != null && !a.title().isBlank()) {
+            assertThat(wholeBytes - slimBytes).isGreaterThanOrEqualTo(a.text().length());
         }
     }
 

@@ -158,10 +158,26 @@ public final class NearDuplicates {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
                 }
-                out[n++] = mix(text.substring(start, i).toLowerCase(Locale.ROOT).hashCode());
+                out[n++] = mix(lowerHash(text, start, i));
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * {@code text.substring(start, end).toLowerCase(Locale.ROOT).hashCode()}, without making either string
+     * for an ASCII word (most of them; lower-casing is then per character).
+     */
+    static int lowerHash(String text, int start, int end) {
+        int h = 0;
+        for (int j = start; j < end; j++) {
+            char c = text.charAt(j);
+            if (c >= 0x80) {
+                return text.substring(start, end).toLowerCase(Locale.ROOT).hashCode();
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
     }
 
     /** The 64-bit finaliser of MurmurHash3: spreads every input bit over the output. */

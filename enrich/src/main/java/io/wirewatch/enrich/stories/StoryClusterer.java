@@ -401,6 +401,12 @@ public final class StoryClusterer {
      * case, punctuation or spacing hash alike. One pass over the code points, no regex.
      */
     static String textHash(String text) {
+        byte[] ascii = asciiNormalised(text);
+        return ascii != null ? sha256Prefix(ascii) : textHashByCodePoints(text);
+    }
+
+    /** {@link #textHash} for any text, one code point at a time. */
+    static String textHashByCodePoints(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder norm = new StringBuilder(lower.length());
         boolean gap = false;
@@ -417,9 +423,43 @@ public final class StoryClusterer {
                 gap = true;
             }
         }
+        return sha256Prefix(norm.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What {@link #textHash} hashes, made in one pass when the text is ASCII (most texts): letters and
+     * digits are then the only characters of categories L and N, and lower-casing is per character.
+     * Null when a character is not ASCII.
+     */
+    private static byte[] asciiNormalised(String text) {
+        byte[] out = new byte[text.length()];
+        int n = 0;
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && n > 0) {
+                    out[n++] = ' ';
+                }
+                gap = false;
+                out[n++] = (byte) c;
+            } else {
+                gap = true;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    private static String sha256Prefix(byte[] bytes) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(norm.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return HexFormat.of().formatHex(md.digest(bytes), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
