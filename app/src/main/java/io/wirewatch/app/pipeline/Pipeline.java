@@ -60,10 +60,12 @@ public final class Pipeline implements AutoCloseable {
         return new Pipeline(enrich, aggregate, new Quiescence(bootstrap, stages));
     }
 
-    /** What a batch run sets on top of a service's defaults, the state directory (also the bench's pass-through and aggregate-alone stages). */
+    /** What a batch run sets on top of a service's defaults (also the bench's pass-through and aggregate-alone stages). */
     public static Properties overrides(Path stateDir) {
         Properties p = new Properties();
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // a batch run wants results soon after the input ends, not at the next 30 s commit
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         return p;
     }
 

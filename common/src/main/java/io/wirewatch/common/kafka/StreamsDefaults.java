@@ -12,22 +12,6 @@ import java.util.Properties;
  */
 public final class StreamsDefaults {
 
-    /**
-     * How often each stream thread commits. A record is visible downstream only when the transaction that wrote
-     * it commits, and an article passes four such commits between news.raw.v1 and its table (enrich's tagging
-     * and story sub-topologies, aggregate's routing and fold), so the interval is paid four times. Kafka's
-     * default under exactly-once is 100 ms; shorter costs broker requests per commit (BENCHMARKS.md, "bench").
-     */
-    public static final int COMMIT_INTERVAL_MS = 20;
-
-    /**
-     * How long a stream thread blocks in poll when no record arrives. It checks whether a commit is due only
-     * between polls, so with Kafka's 100 ms a processed record waited up to one more poll for its commit.
-     * Polling an idle consumer sends no request (its fetch waits on the broker), so a short poll costs only
-     * wake-ups.
-     */
-    public static final int POLL_MS = 10;
-
     private StreamsDefaults() {}
 
     public static Properties base(String applicationId, String bootstrap, String stage) {
@@ -56,8 +40,6 @@ public final class StreamsDefaults {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(DlqExceptionHandlers.STAGE_CONFIG, stage);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-        p.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         // Under exactly-once the producer flushes at every commit; Streams' default 16 KB batch holds
         // only a few articles, so larger compressed batches cut commit time (see BENCHMARKS.md).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262144);
