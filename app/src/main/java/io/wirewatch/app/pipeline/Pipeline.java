@@ -3,6 +3,8 @@ package io.wirewatch.app.pipeline;
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.AggregateTopology;
 import io.wirewatch.enrich.EnrichService;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -10,7 +12,9 @@ import org.apache.kafka.streams.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,6 +35,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts enrich and aggregate with their state under {@code stateDir}; ids may carry a suffix (replay). */
     public static Pipeline start(String bootstrap, Path stateDir, String idSuffix) {
+        return start(bootstrap, stateDir, idSuffix, new Properties());
+    }
+
+    /** As {@link #start(String, Path, String)}, with Streams properties set on both applications last (bench variants). */
+    public static Pipeline start(String bootstrap, Path stateDir, String idSuffix, Properties extra) {
         String enrichId = EnrichService.APPLICATION_ID + idSuffix;
         String aggregateId = AggregateService.APPLICATION_ID + idSuffix;
         Topology enrichTopology = EnrichService.topology();
@@ -39,6 +48,8 @@ public final class Pipeline implements AutoCloseable {
         enrichProps.putAll(overrides(stateDir));
         Properties aggregateProps = AggregateService.config(bootstrap, aggregateId);
         aggregateProps.putAll(overrides(stateDir));
+        enrichProps.putAll(extra);
+        aggregateProps.putAll(extra);
         List<Quiescence.Stage> stages = new ArrayList<>();
         stages.addAll(Quiescence.stagesOf(enrichId, enrichTopology));
         stages.addAll(Quiescence.stagesOf(aggregateId, aggregateTopology));
@@ -56,6 +67,14 @@ public final class Pipeline implements AutoCloseable {
         // a batch run wants results soon after the input ends, not at the next 30 s commit
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         return p;
+    }
+
+    /** Each application's client and Streams metrics, by name ({@code enrich}, {@code aggregate}). */
+    public Map<String, Map<MetricName, ? extends Metric>> metrics() {
+        Map<String, Map<MetricName, ? extends Metric>> m = new LinkedHashMap<>();
+        m.put("enrich", enrich.metrics());
+        m.put("aggregate", aggregate.metrics());
+        return m;
     }
 
     /** Blocks until both applications run and every record ingest published has gone through all stages. */
