@@ -42,7 +42,7 @@ public final class StoryClusterer {
         }
 
         public static Params defaults() {
-            return new Params(0.12, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3,
+            return new Params(0.10, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3,
                     DEFAULT_CANDIDATES);
         }
 
@@ -165,10 +165,14 @@ public final class StoryClusterer {
                 }
             }
             decoded++;
-            double sim = similarity.score(vec, vecNorm, ents, s);
-            if (sim >= p.threshold() * MERGE_CHECK_SHARE) {
+            double score = similarity.score(vec, vecNorm, ents, s);
+            if (score >= p.threshold() * MERGE_CHECK_SHARE) {
                 scored.add(s);
             }
+            if (!similarity.admits(score, s)) {
+                continue;
+            }
+            double sim = similarity.rank(score, s);
             if (sim > bestSim) {
                 bestSim = sim;
                 best = s;

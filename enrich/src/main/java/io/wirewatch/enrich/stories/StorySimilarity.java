@@ -11,6 +11,19 @@ import java.util.Set;
  */
 public final class StorySimilarity {
 
+    /**
+     * Per article of a story, what its rank among the candidates gains: {@code SIZE_PRIOR × ln(size)}. A cosine
+     * to a centroid of many articles runs lower than one to a single article that happens to share a phrase, so
+     * without it a stray pair held follow-ups of a big story (BENCHMARKS.md, "Quality variants").
+     */
+    static final double SIZE_PRIOR = 0.02;
+    /**
+     * A story of at least {@link #COHESION_MIN_SIZE} articles takes an article only at a cosine of at least this
+     * share of its cohesion: a tight story does not drift into a second subject on its general words.
+     */
+    static final double COHESION_SHARE = 0.3;
+    static final int COHESION_MIN_SIZE = 3;
+
     private final StoryClusterer.Params p;
 
     public StorySimilarity(StoryClusterer.Params params) {
@@ -46,5 +59,26 @@ public final class StorySimilarity {
         boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
         // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
         return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
+    }
+
+    /**
+     * The story's cohesion: the mean cosine of its members to its centroid, which for a sum of unit vectors
+     * is the centroid's norm over the number of articles (no member vectors needed).
+     */
+    public static double cohesion(StoryState s) {
+        return s.size() <= 0 ? 1 : s.centroidNorm() / s.size();
+    }
+
+    /** Whether an article at {@code score} may join the story at all (the cohesion guard). */
+    public boolean admits(double score, StoryState s) {
+        return s.size() < COHESION_MIN_SIZE || score >= COHESION_SHARE * cohesion(s);
+    }
+
+    /**
+     * What candidates are ranked by, and what must reach the join threshold: the score plus the size prior.
+     * Only for a story the article is {@linkplain #admits admitted} to.
+     */
+    public double rank(double score, StoryState s) {
+        return score + SIZE_PRIOR * Math.log(Math.max(1, s.size()));
     }
 }
