@@ -4,7 +4,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
-import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -32,7 +31,6 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double INDEX_FILTER_RATIO = 0.1;
     private static final long BLOCK_SIZE = 16 * 1024;
-    private static final long METADATA_BLOCK_SIZE = 4 * 1024;
     private static final int MEMTABLES_PER_STORE = 2;
     private static final long MEMTABLE_SIZE = 4L << 20;
 
@@ -53,16 +51,8 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         }
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
-        // partitioned index and filters: a big store's filter is read from the cache in small blocks
-        // under a pinned top level, instead of whole-file filter blocks of megabytes that evict each other
-        table.setIndexType(IndexType.kTwoLevelIndexSearch);
-        table.setPartitionFilters(true);
-        table.setMetadataBlockSize(METADATA_BLOCK_SIZE);
         table.setPinTopLevelIndexAndFilter(true);
         table.setBlockSize(BLOCK_SIZE);
-        // Streams turns filters off in the last level, where most keys live; but most look-ups of new
-        // keys (near-copy bands, text hashes, new terms) miss, and without a filter each miss reads a data block
-        options.setOptimizeFiltersForHits(false);
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setWriteBufferSize(MEMTABLE_SIZE);
         options.setTableFormatConfig(table);

@@ -33,10 +33,6 @@ class BoundedRocksDbConfigTest {
                 BlockBasedTableConfig t = (BlockBasedTableConfig) o.tableFormatConfig();
                 assertThat(t.cacheIndexAndFilterBlocks()).isTrue();
                 assertThat(t.blockSize()).isEqualTo(16 * 1024);
-                // filters in every level, partitioned under a two-level index (most look-ups of new keys miss)
-                assertThat(o.optimizeFiltersForHits()).isFalse();
-                assertThat(t.partitionFilters()).isTrue();
-                assertThat(t.indexType()).isEqualTo(org.rocksdb.IndexType.kTwoLevelIndexSearch);
             }
         }
     }
