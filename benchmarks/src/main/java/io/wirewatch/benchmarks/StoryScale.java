@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * last size over the first ({@code cpu_ratio} the same in thread CPU time). {@code -Dcompare=true}
  * compares every store of two pre-fills of one size, key by key; {@code -Dstory.serde=smile} keeps
  * stories in the old Smile encoding and {@code -Dstory.cache=N} sets the story cache's entries (both
- * for before/after runs).
+ * for before/after runs); {@code -Dprefill.cache=DIR} saves each pre-fill under DIR and reuses it.
  */
 public final class StoryScale {
 
@@ -70,6 +70,12 @@ public final class StoryScale {
     private static final int PREFILL_WORDS = Integer.getInteger("prefill.words", 40);
     /** Articles per write batch of the bulk pre-fill. */
     private static final int BULK_CHUNK = Integer.getInteger("bulk.chunk", 20_000);
+    /**
+     * {@code -Dprefill.cache=DIR}: each size's pre-filled stores are saved under DIR (per size label and
+     * publish step) and copied from there by later runs, so that builds are compared on the same stores
+     * without pre-filling again. The stores' encodings must not differ between the builds compared.
+     */
+    private static final String PREFILL_CACHE = System.getProperty("prefill.cache");
 
     private final double[] zipf = new double[POOL];
     private final long stepMs;
@@ -113,11 +119,26 @@ public final class StoryScale {
             for (int s = 0; s < sizes.length; s++) {
                 Path dir = Files.createTempDirectory("wirewatch-story-scale-" + sizes[s]);
                 dirs.add(dir);
-                StoryStoreHarness h = new StoryStoreHarness(dir, rocks,
-                        labels[s].endsWith("d") ? StoryClusterer.Params.defaults() : prefillParams());
-                stores.add(h);
+                StoryClusterer.Params fillParams = labels[s].endsWith("d") ? StoryClusterer.Params.defaults() : prefillParams();
                 long t0 = System.nanoTime();
-                Prefilled pre = labels[s].endsWith("b") ? bulkPrefill(h, sizes[s]) : prefill(h, sizes[s]);
+                Path saved = PREFILL_CACHE == null ? null : Path.of(PREFILL_CACHE, labels[s] + "-" + stepMs);
+                Prefilled pre = saved == null ? null : Prefilled.load(saved);
+                StoryStoreHarness h;
+                if (pre != null) {
+                    copy(saved.resolve("state"), dir);
+                    h = new StoryStoreHarness(dir, rocks, fillParams);
+                    System.out.printf("prefill of %s copied from %s%n", labels[s], saved);
+                } else {
+                    h = new StoryStoreHarness(dir, rocks, fillParams);
+                    pre = labels[s].endsWith("b") ? bulkPrefill(h, sizes[s]) : prefill(h, sizes[s]);
+                    if (saved != null) {
+                        h.close(); // the files then hold everything; reopened over the same directory below
+                        copy(dir, saved.resolve("state"));
+                        pre.save(saved);
+                        h = new StoryStoreHarness(dir, rocks, fillParams);
+                    }
+                }
+                stores.add(h);
                 prefilled.add(pre);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("prefilled articles=%s own_stories=%d in %.0f s (%.0f articles/s) sst_bytes=%d "
@@ -137,8 +158,10 @@ public final class StoryScale {
             long[] wall = new long[sizes.length];
             long[] thread = new long[sizes.length];
             long[][] lookups0 = new long[sizes.length][];
+            long[][] lastEvent0 = new long[sizes.length][];
             for (int s = 0; s < sizes.length; s++) {
                 lookups0[s] = stores.get(s).storyCacheLookups();
+                lastEvent0[s] = stores.get(s).cacheLookups(StoryProcessor.LAST_EVENT_STORE);
             }
             for (int from = WARM_UP, c = 0; from < WARM_UP + batch; from += CHUNK, c++) {
                 int to = Math.min(WARM_UP + batch, from + CHUNK);
@@ -161,11 +184,17 @@ public final class StoryScale {
                     .filter(m -> m.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
                     .mapToLong(u -> u.getUsed()).sum();
             double[] hitRate = new double[sizes.length];
+            // per timed article: story reads, of them misses (a RocksDB read and a decode each), last-event reads
+            double[][] perArticle = new double[sizes.length][3];
             for (int s = 0; s < sizes.length; s++) {
                 long[] l = stores.get(s).storyCacheLookups();
                 long hits = l[0] - lookups0[s][0];
                 long n = hits + l[1] - lookups0[s][1];
                 hitRate[s] = n == 0 ? Double.NaN : hits / (double) n;
+                long[] e = stores.get(s).cacheLookups(StoryProcessor.LAST_EVENT_STORE);
+                perArticle[s][0] = n / (double) batch;
+                perArticle[s][1] = (l[1] - lookups0[s][1]) / (double) batch;
+                perArticle[s][2] = (e[0] - lastEvent0[s][0] + e[1] - lastEvent0[s][1]) / (double) batch;
             }
             for (int s = 0; s < sizes.length; s++) {
                 decodeCost(stores.get(s), prefilled.get(s), labels[s]);
@@ -188,6 +217,8 @@ public final class StoryScale {
                 System.out.printf("stored_stories=%s batch=%d us_per_article=%.1f cpu_us_per_article=%.1f "
                                 + "followups_joined=%d/%d story_cache_hit_rate=%.3f rocksdb_bytes=%d%n", labels[s], batch,
                         us, thread[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
+                System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f last_event_reads=%.1f%n",
+                        labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2]);
                 summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
             int last = sizes.length - 1;
@@ -234,6 +265,26 @@ public final class StoryScale {
      * last ones went to, oldest first (what a batch follow-up of that event should join).
      */
     record Prefilled(int stored, int ownStories, String[] recentStories) {
+        /** Written next to a saved pre-fill ({@code -Dprefill.cache}): the counts, then the recent stories. */
+        void save(Path dir) throws IOException {
+            List<String> lines = new ArrayList<>();
+            lines.add(stored + " " + ownStories);
+            lines.addAll(Arrays.asList(recentStories));
+            Files.write(dir.resolve("prefilled.txt"), lines);
+        }
+
+        /** A pre-fill saved under {@code dir}, or null when there is none. */
+        static Prefilled load(Path dir) throws IOException {
+            Path f = dir.resolve("prefilled.txt");
+            if (!Files.exists(f)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(f);
+            String[] head = lines.get(0).split(" ");
+            return new Prefilled(Integer.parseInt(head[0]), Integer.parseInt(head[1]),
+                    lines.subList(1, lines.size()).toArray(String[]::new));
+        }
+
         boolean joinedFollowedStory(EnrichedArticle followUp, String story) {
             int event = Integer.parseInt(followUp.id().substring(followUp.id().indexOf("-e") + 2));
             return story.equals(recentStories[event - (stored - recentStories.length)]);
@@ -429,6 +480,20 @@ public final class StoryScale {
             n /= 26;
         } while (n > 0);
         return b.toString();
+    }
+
+    /** Copies the files under {@code from} to {@code to}, keeping the tree. */
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void delete(Path dir) throws IOException {

@@ -208,12 +208,17 @@ final class StoryStoreHarness implements AutoCloseable {
 
     /** Lookups of the story store's decoded LRU so far: {hits, misses}. */
     long[] storyCacheLookups() {
+        return cacheLookups(StoryProcessor.STORIES_STORE);
+    }
+
+    /** Lookups of the named write-back store's decoded LRU so far: {hits, misses}. */
+    long[] cacheLookups(String name) {
         for (StateStore s : stores) {
-            if (s.name().equals(StoryProcessor.STORIES_STORE) && s instanceof WriteBackStore<?> w) {
+            if (s.name().equals(name) && s instanceof WriteBackStore<?> w) {
                 return new long[] {w.hits(), w.misses()};
             }
         }
-        throw new IllegalStateException("the story store is not a write-back store any more: update the harness");
+        throw new IllegalStateException("store " + name + " is not a write-back store any more: update the harness");
     }
 
     /** Bytes of every file under the state directory (RocksDB files; Streams turns the write-ahead log off). */

@@ -69,6 +69,8 @@ public final class StoryClusterer {
      * the rarer keys list are past the window, and without a bound their look-ups grow with the store.
      */
     static final int LOOKUPS_PER_CANDIDATE = 2;
+    /** Stories listed under one key only take at most {@code candidates / ONE_KEY_SHARE} of the scored slots. */
+    static final int ONE_KEY_SHARE = 4;
 
     /**
      * The outcome for one article: its story as it stands now, and the redirects of the stories that
@@ -146,10 +148,17 @@ public final class StoryClusterer {
         double vecNorm = TextVectors.norm(vec);
         int decoded = 0;
         int looked = 0;
-        for (String id : byKeysShared(keys, originalStory)) {
-            if (decoded >= p.candidates() || looked++ >= LOOKUPS_PER_CANDIDATE * p.candidates()) {
+        Candidates candidates = byKeysShared(keys, vec, originalStory);
+        int decodedSharingMore = 0;
+        for (int i = 0; i < candidates.ids().size(); i++) {
+            if (i == candidates.sharingMore()) {
+                decodedSharingMore = decoded;
+            }
+            if (decoded >= p.candidates() || looked++ >= LOOKUPS_PER_CANDIDATE * p.candidates()
+                    || (i >= candidates.sharingMore() && decoded - decodedSharingMore >= oneKeyCandidates(p))) {
                 break; // the work per article stays bounded however many stories the lists name
             }
+            String id = candidates.ids().get(i);
             StoryState s;
             if (originalStory != null && id.equals(originalStory.id())) {
                 s = originalStory;
@@ -226,21 +235,49 @@ public final class StoryClusterer {
     /**
      * The stories the article's index keys list, those listed under most keys first (counting is free:
      * the posting lists are read anyway), after the copied article's story, which always comes first.
-     * Among stories listed equally often the first-listed (the most recent under the first key) leads.
+     * Among stories listed equally often the first-listed (the most recent under the first key) leads,
+     * except that stories listed under one key only come in the order of that key's weight in the
+     * article (organisation keys after terms), so that the one-key slots go to the strongest keys.
      */
-    private List<String> byKeysShared(List<String> keys, StoryState originalStory) {
-        Map<String, int[]> hits = new LinkedHashMap<>();
+    private Candidates byKeysShared(List<String> keys, Map<String, Double> vec, StoryState originalStory) {
+        Map<String, double[]> hits = new LinkedHashMap<>(); // {keys listing it, weight of the first one}
         for (String k : keys) {
+            double w = vec.getOrDefault(k, 0.0);
             for (String id : store.postings(k)) {
-                hits.computeIfAbsent(id, x -> new int[1])[0]++;
+                hits.computeIfAbsent(id, x -> new double[] {0, w})[0]++;
             }
         }
         if (originalStory != null) {
-            hits.put(originalStory.id(), new int[] {Integer.MAX_VALUE});
+            hits.put(originalStory.id(), new double[] {Integer.MAX_VALUE, 0});
         }
         List<String> order = new ArrayList<>(hits.keySet());
-        order.sort((x, y) -> Integer.compare(hits.get(y)[0], hits.get(x)[0])); // stable
-        return order;
+        order.sort((x, y) -> {
+            double[] hx = hits.get(x);
+            double[] hy = hits.get(y);
+            int c = Double.compare(hy[0], hx[0]);
+            return c != 0 || hx[0] > 1 ? c : Double.compare(hy[1], hx[1]);
+        }); // stable
+        int more = 0;
+        while (more < order.size() && hits.get(order.get(more))[0] > 1) {
+            more++;
+        }
+        return new Candidates(order, more);
+    }
+
+    /**
+     * Candidate story ids in the order they are tried; the first {@code sharingMore} are listed under
+     * more than one of the article's keys (or are the copied article's story), the rest under one.
+     */
+    private record Candidates(List<String> ids, int sharingMore) {}
+
+    /**
+     * Live stories listed under a single one of the article's keys that are scored, after all those
+     * listed under more. In a big store every key's list is full, so an article meets many such stories
+     * (most share one ordinary word with it); the ones worth scoring are few, and the most recent under
+     * the article's strongest keys come first.
+     */
+    static int oneKeyCandidates(Params p) {
+        return Math.max(1, p.candidates() / ONE_KEY_SHARE);
     }
 
     /**

@@ -66,6 +66,34 @@ class StoryCandidateBoundTest {
         assertThat(store.decoded).as("stories decoded for the follow-up").hasSizeLessThanOrEqualTo(K).contains(target);
     }
 
+    /** A word of its own for marker {@code i}. */
+    private static String marker(int i) {
+        return "marker" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+    }
+
+    @Test
+    void storiesListedUnderOneKeyOnlyTakeAQuarterOfTheSlots() {
+        MapStore store = new MapStore();
+        int k = 8;
+        StoryClusterer clusterer = new StoryClusterer(store, StoryClusterer.Params.defaults().withCandidates(k));
+        String shared = marker(0) + " " + marker(1) + " " + marker(2) + " ";
+        String target = clusterer.assign(article("t", "Quarry blast", shared + shared + own(99, 6))).storyId();
+        // later stories, each listed under one marker word only: they come after the target, which shares three
+        StringBuilder all = new StringBuilder(shared);
+        for (int i = 3; i < 15; i++) {
+            String sid = clusterer.assign(article("d" + i, own(i, 3), marker(i) + " " + own(i, 12))).storyId();
+            assertThat(sid).isNotEqualTo(target);
+            all.append(marker(i)).append(' ');
+        }
+
+        store.decoded.clear();
+        StoryClusterer.Assignment follow = clusterer.assign(article("f", "Quarry blast inquiry", all.toString()));
+
+        assertThat(follow.storyId()).isEqualTo(target);
+        assertThat(store.decoded).as("the target and at most k/4 stories sharing one key")
+                .contains(target).hasSize(1 + k / StoryClusterer.ONE_KEY_SHARE);
+    }
+
     @Test
     void aStoryPastTheWindowTakesNoSlot() {
         MapStore store = new MapStore();
