@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -250,16 +251,20 @@ public final class StoryClusterer {
         if (originalStory != null) {
             hits.put(originalStory.id(), new double[] {Integer.MAX_VALUE, 0});
         }
-        List<String> order = new ArrayList<>(hits.keySet());
-        order.sort((x, y) -> {
-            double[] hx = hits.get(x);
-            double[] hy = hits.get(y);
+        List<Map.Entry<String, double[]>> sorted = new ArrayList<>(hits.entrySet());
+        sorted.sort((x, y) -> {
+            double[] hx = x.getValue();
+            double[] hy = y.getValue();
             int c = Double.compare(hy[0], hx[0]);
             return c != 0 || hx[0] > 1 ? c : Double.compare(hy[1], hx[1]);
         }); // stable
+        List<String> order = new ArrayList<>(sorted.size());
         int more = 0;
-        while (more < order.size() && hits.get(order.get(more))[0] > 1) {
-            more++;
+        for (Map.Entry<String, double[]> e : sorted) {
+            order.add(e.getKey());
+            if (e.getValue()[0] > 1) {
+                more++;
+            }
         }
         return new Candidates(order, more);
     }
@@ -494,7 +499,7 @@ public final class StoryClusterer {
                 gap = true;
             }
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static String sha256Prefix(byte[] bytes) {
