@@ -4,6 +4,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -31,6 +32,8 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double INDEX_FILTER_RATIO = 0.1;
     private static final long BLOCK_SIZE = 16 * 1024;
+    /** Size of one partition of a store's index and of its filter: what a read loads into the cache. */
+    private static final long METADATA_BLOCK_SIZE = 4 * 1024;
     private static final int MEMTABLES_PER_STORE = 2;
     private static final long MEMTABLE_SIZE = 4L << 20;
 
@@ -51,8 +54,17 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         }
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        // Partitioned index and filters: a store of a few GB has index and filter blocks of several MB per
+        // SST file, which a 64 MB cache cannot keep, so every read past the cache reloaded whole MB-sized
+        // blocks. Partitions are small blocks cached like data; only the top level stays pinned.
+        table.setIndexType(IndexType.kTwoLevelIndexSearch);
+        table.setPartitionFilters(true);
+        table.setMetadataBlockSize(METADATA_BLOCK_SIZE);
         table.setPinTopLevelIndexAndFilter(true);
         table.setBlockSize(BLOCK_SIZE);
+        // Streams turns filters off in the last level (optimizeFiltersForHits), but the near-copy bands and
+        // text hashes are looked up for every article and almost always miss: keep the filter everywhere.
+        options.setOptimizeFiltersForHits(false);
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setWriteBufferSize(MEMTABLE_SIZE);
         options.setTableFormatConfig(table);

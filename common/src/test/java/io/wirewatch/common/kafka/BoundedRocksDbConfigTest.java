@@ -3,6 +3,7 @@ package io.wirewatch.common.kafka;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.IndexType;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
@@ -23,8 +24,8 @@ class BoundedRocksDbConfigTest {
     @Test
     void everyStoreGetsSmallMemtablesAndTheSharedCache() {
         RocksDB.loadLibrary();
-        try (Options a = new Options().setTableFormatConfig(new BlockBasedTableConfig());
-             Options b = new Options().setTableFormatConfig(new BlockBasedTableConfig())) {
+        try (Options a = new Options().setTableFormatConfig(new BlockBasedTableConfig()).setOptimizeFiltersForHits(true);
+             Options b = new Options().setTableFormatConfig(new BlockBasedTableConfig()).setOptimizeFiltersForHits(true)) {
             new BoundedRocksDbConfig().setConfig("org-rows", a, Map.of());
             new BoundedRocksDbConfig().setConfig("org-tables", b, Map.of());
             for (Options o : new Options[] {a, b}) {
@@ -33,6 +34,10 @@ class BoundedRocksDbConfigTest {
                 BlockBasedTableConfig t = (BlockBasedTableConfig) o.tableFormatConfig();
                 assertThat(t.cacheIndexAndFilterBlocks()).isTrue();
                 assertThat(t.blockSize()).isEqualTo(16 * 1024);
+                // index and filters in small partitions, and a filter in every level (misses are the common read)
+                assertThat(t.indexType()).isEqualTo(IndexType.kTwoLevelIndexSearch);
+                assertThat(t.partitionFilters()).isTrue();
+                assertThat(o.optimizeFiltersForHits()).isFalse();
             }
         }
     }
