@@ -22,6 +22,7 @@ public final class StorySimilarity {
      * share of its cohesion: a tight story does not drift into a second subject on its general words.
      */
     static final double COHESION_SHARE = 0.3;
+    static final int COHESION_MIN_SIZE = 3;
     /**
      * Per article of the larger story, what a single-article story's re-assignment to it gains:
      * {@code REASSIGN_PRIOR × ln(size)}, a quarter of the join's {@link #SIZE_PRIOR}. The cosine of a stray's
@@ -30,7 +31,6 @@ public final class StorySimilarity {
      * variants", wt-storyq6).
      */
     static final double REASSIGN_PRIOR = SIZE_PRIOR / 4;
-    static final int COHESION_MIN_SIZE = 3;
 
     private final StoryClusterer.Params p;
 
