@@ -288,9 +288,10 @@ public final class StoryClusterer {
     /**
      * The live story whose centroid the grown story now resembles most, if that reaches the merge
      * threshold: a big story often starts as two or three fragments before its centroid settles.
-     * A story of one article needs only the join threshold: its centroid is that article, so it is
-     * re-assigned as the article would be now, against the story as it has grown since (an article
-     * that came before its story's centroid settled is not left on its own).
+     * A story of one article needs only the join threshold, with a small size prior for the other story
+     * ({@link StorySimilarity#mergeRank}): its centroid is that article, so it is re-assigned as the article
+     * would be now, against the story as it has grown since (an article that came before its story's
+     * centroid settled is not left on its own).
      */
     private StoryState mergeCandidate(StoryState story, List<StoryState> nearby) {
         StoryState best = null;
@@ -299,7 +300,8 @@ public final class StoryClusterer {
             if (s.id().equals(story.id())) {
                 continue;
             }
-            double sim = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());
+            double cos = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());
+            double sim = similarity.mergeRank(cos, story, s);
             if (sim >= mergeThreshold(story, s) && (best == null || sim >= bestSim)) {
                 bestSim = sim;
                 best = s;
@@ -308,7 +310,10 @@ public final class StoryClusterer {
         return best;
     }
 
-    /** What two stories' centroids must reach to merge: the join threshold when one is a single article. */
+    /**
+     * What two stories' {@linkplain StorySimilarity#mergeRank merge rank} must reach to merge: the join threshold
+     * when one is a single article.
+     */
     double mergeThreshold(StoryState x, StoryState y) {
         return Math.min(x.size(), y.size()) <= 1 ? p.threshold() : p.mergeThreshold();
     }

@@ -23,6 +23,14 @@ public final class StorySimilarity {
      */
     static final double COHESION_SHARE = 0.3;
     static final int COHESION_MIN_SIZE = 3;
+    /**
+     * Per article of the larger story, what a single-article story's re-assignment to it gains:
+     * {@code REASSIGN_PRIOR × ln(size)}, a quarter of the join's {@link #SIZE_PRIOR}. The cosine of a stray's
+     * centroid (its one article) to a grown story runs low for the same reason as a join's; the full prior, with
+     * no cohesion guard here, would pull unrelated strays into the biggest stories (BENCHMARKS.md, "Quality
+     * variants", wt-storyq6).
+     */
+    static final double REASSIGN_PRIOR = SIZE_PRIOR / 4;
 
     private final StoryClusterer.Params p;
 
@@ -80,5 +88,16 @@ public final class StorySimilarity {
      */
     public double rank(double score, StoryState s) {
         return score + SIZE_PRIOR * Math.log(Math.max(1, s.size()));
+    }
+
+    /**
+     * What the centroid cosine {@code cos} of two stories counts for a merge: the cosine itself, plus
+     * {@link #REASSIGN_PRIOR} × ln(size of the larger) when the smaller is a single article (its re-assignment).
+     */
+    public double mergeRank(double cos, StoryState x, StoryState y) {
+        if (Math.min(x.size(), y.size()) > 1) {
+            return cos;
+        }
+        return cos + REASSIGN_PRIOR * Math.log(Math.max(1, Math.max(x.size(), y.size())));
     }
 }

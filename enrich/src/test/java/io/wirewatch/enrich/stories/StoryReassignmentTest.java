@@ -2,10 +2,13 @@ package io.wirewatch.enrich.stories;
 
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.model.Story;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,5 +89,79 @@ class StoryReassignmentTest {
         assertThat(clusterer.mergeThreshold(grown, single)).isEqualTo(p.threshold());
         assertThat(clusterer.mergeThreshold(single, grown)).isEqualTo(p.threshold());
         assertThat(clusterer.mergeThreshold(grown, pair)).isEqualTo(p.mergeThreshold());
+    }
+
+    /**
+     * A big story and a stray of one article on its side subject, put in the store as a stream would have left
+     * them (no event time known): the stray's cosine to the story is just under the join threshold, so only the re-assignment's size
+     * prior (0.005 × ln 60 ≈ 0.02) takes it, once an article joins the big story and also scores the stray.
+     */
+    private StoryState[] bigStoryAndStray(int straySize) {
+        for (String t : List.of("crane", "harbour", "rotterdam", "union", "inspectors", "dockers")) {
+            store.df.put(t, 50L);
+        }
+        store.df.put("\u0000docs", 1000L);
+        Map<String, Double> bigCentroid = Map.of("crane", 40.0, "harbour", 30.0, "rotterdam", 30.0, "union", 6.0,
+                "inspectors", 3.0);
+        Map<String, Double> strayCentroid = new HashMap<>();
+        Map.of("union", 0.6, "inspectors", 0.6, "dockers", 0.53).forEach((k, v) -> strayCentroid.put(k, v * straySize));
+        List<String> bigIds = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            bigIds.add("b" + i);
+        }
+        List<String> strayIds = new ArrayList<>();
+        for (int i = 0; i < straySize; i++) {
+            strayIds.add("x" + i);
+        }
+        StoryState big = new StoryState("s-b0", "Crane collapse at Rotterdam harbour", null, null, null, -1, bigIds,
+                List.of(), Map.of(), bigCentroid, 60);
+        StoryState stray = new StoryState("s-x0", "Dockers union demands inspectors", null, null, null, -1, strayIds,
+                List.of(), Map.of(), strayCentroid, straySize);
+        store.putStory(big);
+        store.putStory(stray);
+        for (String t : List.of("crane", "harbour", "rotterdam")) {
+            store.postings.put(t, List.of(big.id()));
+        }
+        store.postings.put("union", List.of(stray.id(), big.id()));
+        store.postings.put("inspectors", List.of(stray.id(), big.id()));
+        return new StoryState[] {big, stray};
+    }
+
+    @Test
+    void aStrayJustUnderTheJoinThresholdIsReassignedToABigStory() {
+        StoryState[] s = bigStoryAndStray(1);
+        double cos = TextVectors.cosine(s[0].centroid(), s[1].centroid());
+        assertThat(cos).as("the plain cosine does not reach the join threshold").isBetween(0.08,
+                StoryClusterer.Params.defaults().threshold());
+        String joined = assign("f", "Rotterdam harbour crane: union inspectors",
+                "crane harbour rotterdam union inspectors").storyId();
+        assertThat(joined).isEqualTo(s[0].id());
+        assertThat(absorbed).containsExactly(s[1].id());
+        assertThat(store.stories.get(s[0].id()).articleIds()).contains("x0", "f");
+    }
+
+    @Test
+    void aStrayPairAtTheSameCosineStaysApart() {
+        StoryState[] s = bigStoryAndStray(2);
+        String joined = assign("f", "Rotterdam harbour crane: union inspectors",
+                "crane harbour rotterdam union inspectors").storyId();
+        assertThat(joined).isEqualTo(s[0].id());
+        assertThat(absorbed).isEmpty();
+        assertThat(store.stories).containsKey(s[1].id());
+    }
+
+    @Test
+    void theReassignmentPriorGrowsWithTheLargerStoryOnly() {
+        StorySimilarity sim = new StorySimilarity(StoryClusterer.Params.defaults());
+        StoryState one = new StoryState("s-1", "h", null, null, null, 0, List.of("x"), List.of(), Map.of(),
+                Map.of("crane", 1.0), 1);
+        StoryState pair = new StoryState("s-2", "h", null, null, null, 0, List.of("x", "y"), List.of(), Map.of(),
+                Map.of("crane", 2.0), 2);
+        StoryState big = new StoryState("s-60", "h", null, null, null, 0, List.of(), List.of(), Map.of(),
+                Map.of("crane", 60.0), 60);
+        assertThat(sim.mergeRank(0.09, one, big)).isCloseTo(0.09 + 0.005 * Math.log(60), Offset.offset(1e-12));
+        assertThat(sim.mergeRank(0.09, big, one)).isEqualTo(sim.mergeRank(0.09, one, big));
+        assertThat(sim.mergeRank(0.09, one, one)).isEqualTo(0.09);
+        assertThat(sim.mergeRank(0.09, pair, big)).as("only a single article is re-assigned").isEqualTo(0.09);
     }
 }
