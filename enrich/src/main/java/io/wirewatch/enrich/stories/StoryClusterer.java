@@ -63,6 +63,8 @@ public final class StoryClusterer {
     /**
      * Only the scored stories whose similarity to the article reached this share of the join threshold
      * are compared centroid to centroid after a join: a fragment of the same event shares its terms.
+     * For a story of one article the similarity counts with a size prior of the joined story
+     * ({@link StorySimilarity#checkRank}).
      */
     static final double MERGE_CHECK_SHARE = 0.5;
     /**
@@ -143,7 +145,7 @@ public final class StoryClusterer {
                 keys.add(e);
             }
         }
-        List<StoryState> scored = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         StoryState best = null;
         double bestSim = 0;
         double vecNorm = TextVectors.norm(vec);
@@ -176,8 +178,8 @@ public final class StoryClusterer {
             }
             decoded++;
             double score = similarity.score(vec, vecNorm, ents, s);
-            if (score >= p.threshold() * MERGE_CHECK_SHARE) {
-                scored.add(s);
+            if (s.size() <= 1 || score >= p.threshold() * MERGE_CHECK_SHARE) {
+                scored.add(new Scored(s, score)); // one-article stories are gated after the join (mergeCandidate)
             }
             if (!similarity.admits(score, s)) {
                 continue;
@@ -269,6 +271,9 @@ public final class StoryClusterer {
         return new Candidates(order, more);
     }
 
+    /** A live story scored against the article, kept for the merge check after the join. */
+    private record Scored(StoryState story, double score) {}
+
     /**
      * Candidate story ids in the order they are tried; the first {@code sharingMore} are listed under
      * more than one of the article's keys (or are the copied article's story), the rest under one.
@@ -293,11 +298,13 @@ public final class StoryClusterer {
      * would be now, against the story as it has grown since (an article that came before its story's
      * centroid settled is not left on its own).
      */
-    private StoryState mergeCandidate(StoryState story, List<StoryState> nearby) {
+    private StoryState mergeCandidate(StoryState story, List<Scored> nearby) {
         StoryState best = null;
         double bestSim = 0;
-        for (StoryState s : nearby) {
-            if (s.id().equals(story.id())) {
+        for (Scored n : nearby) {
+            StoryState s = n.story();
+            if (s.id().equals(story.id())
+                    || similarity.checkRank(n.score(), story, s) < p.threshold() * MERGE_CHECK_SHARE) {
                 continue;
             }
             double cos = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());

@@ -32,6 +32,16 @@ public final class StorySimilarity {
      */
     static final double REASSIGN_PRIOR = SIZE_PRIOR / 4;
 
+    /**
+     * Per article of the joined story, what a single-article story's similarity to the article gains when it is
+     * decided whether the two stories are compared at all after the join: {@code CHECK_PRIOR × ln(size)} (see
+     * {@link #checkRank}). A stray of a big story often shares little with the one article that now joins the
+     * story (0.03–0.05 against the 0.05 needed), while its centroid would pass the re-assignment; a small story
+     * (a handful of articles on a general subject) still needs the article's evidence (BENCHMARKS.md, "Quality
+     * variants", wt-storyq7).
+     */
+    static final double CHECK_PRIOR = 0.0075;
+
     private final StoryClusterer.Params p;
 
     public StorySimilarity(StoryClusterer.Params params) {
@@ -88,6 +98,19 @@ public final class StorySimilarity {
      */
     public double rank(double score, StoryState s) {
         return score + SIZE_PRIOR * Math.log(Math.max(1, s.size()));
+    }
+
+    /**
+     * What the similarity {@code score} of the article to {@code other}, a story scored for it, counts when
+     * it is decided whether {@code other} is compared with {@code joined} (the story the article just joined)
+     * for a merge: the score itself, plus {@link #CHECK_PRIOR} × ln(size of the joined story) when {@code other}
+     * is a single article.
+     */
+    public double checkRank(double score, StoryState joined, StoryState other) {
+        if (other.size() > 1) {
+            return score;
+        }
+        return score + CHECK_PRIOR * Math.log(Math.max(1, joined.size()));
     }
 
     /**

@@ -150,18 +150,71 @@ class StoryReassignmentTest {
         assertThat(store.stories).containsKey(s[1].id());
     }
 
+    /** Stories of one, two and 60 articles on one term, for the priors' arithmetic. */
+    private final StoryState one = sized(1);
+    private final StoryState pair = sized(2);
+    private final StoryState big = sized(60);
+    private final StorySimilarity sim = new StorySimilarity(StoryClusterer.Params.defaults());
+
+    private static StoryState sized(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, 2); i++) {
+            ids.add("x" + i);
+        }
+        return new StoryState("s-" + n, "h", null, null, null, 0, ids, List.of(), Map.of(),
+                Map.of("crane", (double) n), n);
+    }
+
     @Test
     void theReassignmentPriorGrowsWithTheLargerStoryOnly() {
-        StorySimilarity sim = new StorySimilarity(StoryClusterer.Params.defaults());
-        StoryState one = new StoryState("s-1", "h", null, null, null, 0, List.of("x"), List.of(), Map.of(),
-                Map.of("crane", 1.0), 1);
-        StoryState pair = new StoryState("s-2", "h", null, null, null, 0, List.of("x", "y"), List.of(), Map.of(),
-                Map.of("crane", 2.0), 2);
-        StoryState big = new StoryState("s-60", "h", null, null, null, 0, List.of(), List.of(), Map.of(),
-                Map.of("crane", 60.0), 60);
         assertThat(sim.mergeRank(0.09, one, big)).isCloseTo(0.09 + 0.005 * Math.log(60), Offset.offset(1e-12));
         assertThat(sim.mergeRank(0.09, big, one)).isEqualTo(sim.mergeRank(0.09, one, big));
         assertThat(sim.mergeRank(0.09, one, one)).isEqualTo(0.09);
         assertThat(sim.mergeRank(0.09, pair, big)).as("only a single article is re-assigned").isEqualTo(0.09);
+    }
+
+    /**
+     * An article that joins the big story but shares only one word with the stray (its similarity to the stray
+     * is under half the join threshold): the stray is still compared with the big story after the join, since
+     * the gate counts {@link StorySimilarity#CHECK_PRIOR} × ln(size of the joined story) for a one-article story.
+     */
+    @Test
+    void aStrayTheJoiningArticleBarelyResemblesIsStillReassignedToABigStory() {
+        StoryState[] s = bigStoryAndStray(1);
+        store.df.put("union", 500L); // the shared word is a common one
+        StoryClusterer.Params p = StoryClusterer.Params.defaults();
+        String title = "Rotterdam harbour crane collapse inquiry";
+        String text = "crane collapse harbour rotterdam terminal inquiry container berth quay operator ship union";
+        double toStray = scoreAgainst(title, text, s[1]);
+        assertThat(toStray).as("under the plain gate, over the gate with the prior")
+                .isBetween(p.threshold() * 0.5 - 0.0075 * Math.log(61), p.threshold() * 0.5);
+        String joined = assign("f", title, text).storyId();
+        assertThat(joined).isEqualTo(s[0].id());
+        assertThat(absorbed).containsExactly(s[1].id());
+    }
+
+    /** The article's score against a story, as the clusterer computes it (document frequencies of the store). */
+    private double scoreAgainst(String title, String text, StoryState story) {
+        StoryFeatures f = StoryFeatures.of(new EnrichedArticle("probe", "https://example.test/probe", null,
+                "outlet.test", title, null, null, null, "en", text, List.of(), null, null, List.of()));
+        StoryClusterer.Params p = StoryClusterer.Params.defaults();
+        StorySimilarity sim = new StorySimilarity(p);
+        Map<String, Double> tf = new HashMap<>();
+        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
+        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        long docs = store.df.getOrDefault("\u0000docs", 0L) + 1;
+        Map<String, Double> vec = new HashMap<>();
+        tf.forEach((k, v) -> vec.put(k, sim.weight(v, store.df.getOrDefault(k, 0L) + 1, docs)));
+        double norm = TextVectors.norm(vec);
+        vec.replaceAll((k, v) -> v / norm);
+        return sim.score(vec, 1.0, java.util.Set.of(), story);
+    }
+
+    @Test
+    void theCheckPriorCountsForOneArticleStoriesAndGrowsWithTheJoinedStory() {
+        assertThat(sim.checkRank(0.03, big, one)).isCloseTo(0.03 + 0.0075 * Math.log(60), Offset.offset(1e-12));
+        assertThat(sim.checkRank(0.03, pair, one)).as("a small joined story gains little")
+                .isLessThan(StoryClusterer.Params.defaults().threshold() * 0.5);
+        assertThat(sim.checkRank(0.03, big, pair)).as("fragments of two need the article's evidence").isEqualTo(0.03);
     }
 }
