@@ -122,10 +122,7 @@ public final class StoryClusterer {
             originalStory = null; // a re-run after the window starts a story of its own (still a copy)
         }
 
-        // the headline names the event: its terms count titleWeight times
-        Map<String, Double> tf = new HashMap<>();
-        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
-        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        Map<String, Double> tf = termFrequencies(f, p);
         long docs = store.documentFrequency(DOCS_KEY) + 1;
         Map<String, Double> vec = new HashMap<>();
         for (var e : tf.entrySet()) {
@@ -178,9 +175,7 @@ public final class StoryClusterer {
             }
             decoded++;
             double score = similarity.score(vec, vecNorm, ents, s);
-            if (s.size() <= 1 || score >= p.threshold() * MERGE_CHECK_SHARE) {
-                scored.add(new Scored(s, score)); // one-article stories are gated after the join (mergeCandidate)
-            }
+            scored.add(new Scored(s, score)); // gated for the merge check once the joined story is known
             if (!similarity.admits(score, s)) {
                 continue;
             }
@@ -269,6 +264,14 @@ public final class StoryClusterer {
             }
         }
         return new Candidates(order, more);
+    }
+
+    /** The article's term frequencies: the headline names the event, so its terms count titleWeight times. */
+    static Map<String, Double> termFrequencies(StoryFeatures f, Params p) {
+        Map<String, Double> tf = new HashMap<>();
+        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
+        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        return tf;
     }
 
     /** A live story scored against the article, kept for the merge check after the join. */

@@ -97,7 +97,7 @@ public final class StorySimilarity {
      * Only for a story the article is {@linkplain #admits admitted} to.
      */
     public double rank(double score, StoryState s) {
-        return score + SIZE_PRIOR * Math.log(Math.max(1, s.size()));
+        return score + sizePrior(SIZE_PRIOR, s.size());
     }
 
     /**
@@ -110,7 +110,7 @@ public final class StorySimilarity {
         if (other.size() > 1) {
             return score;
         }
-        return score + CHECK_PRIOR * Math.log(Math.max(1, joined.size()));
+        return score + sizePrior(CHECK_PRIOR, joined.size());
     }
 
     /**
@@ -121,6 +121,11 @@ public final class StorySimilarity {
         if (Math.min(x.size(), y.size()) > 1) {
             return cos;
         }
-        return cos + REASSIGN_PRIOR * Math.log(Math.max(1, Math.max(x.size(), y.size())));
+        return cos + sizePrior(REASSIGN_PRIOR, Math.max(x.size(), y.size()));
+    }
+
+    /** {@code perLn × ln(size)}: what a story's size adds to a score (nothing for a single article). */
+    private static double sizePrior(double perLn, int size) {
+        return perLn * Math.log(Math.max(1, size));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,15 +200,13 @@ class StoryReassignmentTest {
                 "outlet.test", title, null, null, null, "en", text, List.of(), null, null, List.of()));
         StoryClusterer.Params p = StoryClusterer.Params.defaults();
         StorySimilarity sim = new StorySimilarity(p);
-        Map<String, Double> tf = new HashMap<>();
-        f.titleTerms().forEach((k, v) -> tf.merge(k, p.titleWeight() * v, Double::sum));
-        f.textTerms().forEach((k, v) -> tf.merge(k, (double) v, Double::sum));
+        Map<String, Double> tf = StoryClusterer.termFrequencies(f, p);
         long docs = store.df.getOrDefault("\u0000docs", 0L) + 1;
         Map<String, Double> vec = new HashMap<>();
         tf.forEach((k, v) -> vec.put(k, sim.weight(v, store.df.getOrDefault(k, 0L) + 1, docs)));
         double norm = TextVectors.norm(vec);
         vec.replaceAll((k, v) -> v / norm);
-        return sim.score(vec, 1.0, java.util.Set.of(), story);
+        return sim.score(vec, 1.0, Set.of(), story);
     }
 
     @Test
