@@ -85,6 +85,14 @@ public final class StoryClusterer {
         }
     }
 
+    /**
+     * Terms an article's vector keeps, its highest-weighted: a long article shares many ordinary words with
+     * every other article on the subject, and with all of them counted their weight buries the few names
+     * that tell one event from another. The development set's articles (title and snippet) have at most 38
+     * distinct terms, so it is unchanged; on the bench corpus (~900 words per article) this is what keeps
+     * 5,000 articles of 2,275 events from collapsing into 20 stories (BENCHMARKS.md, "Long articles").
+     */
+    static final int ARTICLE_TERMS = 40;
     private static final String DOCS_KEY = "\u0000docs";
     /**
      * Article ids a story lists at most ({@link StoryState#size()} keeps counting past it). Gold stories
@@ -131,6 +139,9 @@ public final class StoryClusterer {
             vec.put(e.getKey(), similarity.weight(e.getValue(), df, docs));
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
+        if (vec.size() > ARTICLE_TERMS) {
+            vec = new HashMap<>(top(vec, ARTICLE_TERMS));
+        }
         // unit length, so that the centroid is the plain sum of its members and each counts once
         double norm = TextVectors.norm(vec);
         vec.replaceAll((k, v) -> v / norm);
