@@ -58,6 +58,7 @@ public final class CorpusGenerator implements Iterator<RawArticle> {
     private long copies;
     private long followups;
     private long words;
+    private long lastEventId;
 
     public CorpusGenerator(long seed, long total) {
         this(seed, total, Names.fromKnowledgeBase());
@@ -91,6 +92,7 @@ public final class CorpusGenerator implements Iterator<RawArticle> {
         if (openNew) {
             Event e = newEvent();
             a = firstReport(e);
+            lastEventId = e.id;
             if (e.remaining > 0) {
                 open.add(e);
             }
@@ -98,6 +100,7 @@ public final class CorpusGenerator implements Iterator<RawArticle> {
             int i = rng.nextInt(open.size());
             Event e = open.get(i);
             a = followUp(e);
+            lastEventId = e.id;
             if (--e.remaining <= 0) {
                 open.set(i, open.get(open.size() - 1));
                 open.remove(open.size() - 1);
@@ -112,6 +115,11 @@ public final class CorpusGenerator implements Iterator<RawArticle> {
                         + "multi-outlet story, %.0f words per article on average",
                 produced, eventSeq, 100.0 * copies / Math.max(1, produced), 100.0 * followups / Math.max(1, produced),
                 (double) words / Math.max(1, produced));
+    }
+
+    /** The event the last article returned by {@link #next()} reports on: its story, for scoring clustering. */
+    public long lastEventId() {
+        return lastEventId;
     }
 
     public long copies() {

@@ -90,9 +90,15 @@ public final class StoryClusterer {
      * every other article on the subject, and with all of them counted their weight buries the few names
      * that tell one event from another. The development set's articles (title and snippet) have at most 38
      * distinct terms, so it is unchanged; on the bench corpus (~900 words per article) this is what keeps
-     * 5,000 articles of 2,275 events from collapsing into 20 stories (BENCHMARKS.md, "Long articles").
+     * 5,000 articles of 2,276 events from collapsing into 20 stories (BENCHMARKS.md, "Long articles").
      */
     static final int ARTICLE_TERMS = 40;
+    /**
+     * Documents the frequencies must have counted before the vector is cut to {@link #ARTICLE_TERMS}: over a
+     * handful of articles the words they all share look common and an article's oddities rare, so the cut would
+     * keep the wrong terms (four reports of one event would not find each other).
+     */
+    static final long ARTICLE_TERMS_AFTER_DOCS = 100;
     private static final String DOCS_KEY = "\u0000docs";
     /**
      * Article ids a story lists at most ({@link StoryState#size()} keeps counting past it). Gold stories
@@ -139,7 +145,7 @@ public final class StoryClusterer {
             vec.put(e.getKey(), similarity.weight(e.getValue(), df, docs));
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
-        if (vec.size() > ARTICLE_TERMS) {
+        if (vec.size() > ARTICLE_TERMS && docs >= ARTICLE_TERMS_AFTER_DOCS) {
             vec = new HashMap<>(top(vec, ARTICLE_TERMS));
         }
         // unit length, so that the centroid is the plain sum of its members and each counts once

@@ -57,11 +57,13 @@ class StoryLongArticleTest {
                 null, day, day, "en", text.toString(), List.of(), null, null, List.of())).storyId();
     }
 
-    @Test
-    void twoEventsThatShareTheirOrdinaryWordsButNotTheirNamesAreTwoStories() {
-        // earlier reports, each with names of its own and half of the ordinary words: those grow common
-        for (int i = 0; i < 30; i++) {
-            List<String> names = words(1000 + 10 * i, 4);
+    /**
+     * Earlier reports, each with names of its own and half of the ordinary words: those grow common, and the
+     * document frequencies count enough articles for the vector to be cut.
+     */
+    private void background() {
+        for (int i = 0; i < StoryClusterer.ARTICLE_TERMS_AFTER_DOCS; i++) {
+            List<String> names = words(500 + 5 * i, 4);
             List<String> half = new ArrayList<>();
             for (int w = i % 2; w < ORDINARY.size(); w += 2) {
                 half.add(ORDINARY.get(w));
@@ -69,6 +71,11 @@ class StoryLongArticleTest {
             Collections.shuffle(half, new Random(i));
             assign("bg" + i, String.join(" ", names.subList(0, 2)), names, half);
         }
+    }
+
+    @Test
+    void twoEventsThatShareTheirOrdinaryWordsButNotTheirNamesAreTwoStories() {
+        background();
         List<String> first = words(2000, 6);
         List<String> second = words(3000, 6);
         String a = assign("a1", first.get(0) + " " + first.get(1), first);
@@ -80,7 +87,18 @@ class StoryLongArticleTest {
 
     @Test
     void aLongArticleKeepsOnlyItsStrongestTermsInItsStory() {
-        String id = assign("solo", "kebaxo report", words(5000, 6));
-        assertThat(store.stories.get(id).centroid()).hasSizeLessThanOrEqualTo(StoryClusterer.ARTICLE_TERMS);
+        background();
+        List<String> names = words(1500, 6);
+        String id = assign("solo", names.get(0) + " " + names.get(1), names);
+        assertThat(store.stories.get(id).articleIds()).containsExactly("solo");
+        assertThat(store.stories.get(id).centroid()).hasSize(StoryClusterer.ARTICLE_TERMS);
+    }
+
+    @Test
+    void theFirstArticlesOfAStreamKeepAllTheirTerms() {
+        // with a handful of articles counted, the frequencies cannot yet tell ordinary words from names
+        List<String> names = words(1500, 6);
+        String id = assign("first", names.get(0) + " " + names.get(1), names);
+        assertThat(store.stories.get(id).centroid()).hasSizeGreaterThan(StoryClusterer.ARTICLE_TERMS);
     }
 }
