@@ -6,6 +6,7 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.ArticleIdChunkStore;
 import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.StoryAssignment;
@@ -135,7 +136,7 @@ public final class EnrichTopology {
      */
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
-                WriteBackStore.builder(StoryProcessor.STORIES_STORE, new StoryStateSerde(), sizes.stories()),
+                ArticleIdChunkStore.builder(StoryProcessor.STORIES_STORE, sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
                 WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
                         sizes.postings()),
