@@ -9,6 +9,7 @@ import io.wirewatch.common.serde.SmileSerde;
 import io.wirewatch.enrich.stories.ArticleIdChunkStore;
 import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
+import io.wirewatch.enrich.stories.PostingsSerde;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryInput;
@@ -138,8 +139,7 @@ public final class EnrichTopology {
         return List.of(
                 ArticleIdChunkStore.builder(StoryProcessor.STORIES_STORE, sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
-                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
-                        sizes.postings()),
+                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingsSerde(), sizes.postings()),
                 DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
                 store(StoryProcessor.TEXT_STORE, Serdes.String()),
                 store(StoryProcessor.BANDS_STORE, Serdes.String()),
