@@ -176,11 +176,7 @@ public final class ArticleIdChunkStore extends WrappedStateStore<KeyValueStore<S
 
     @Override
     public StoryState putIfAbsent(String key, StoryState value) {
-        StoryState old = get(key);
-        if (old == null) {
-            put(key, value);
-        }
-        return old;
+        return CommitFlushedStore.putIfAbsent(this, key, value);
     }
 
     @Override

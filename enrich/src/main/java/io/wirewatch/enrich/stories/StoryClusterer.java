@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -493,44 +492,14 @@ public final class StoryClusterer {
         return new ArrayList<>(top(vec, n).keySet());
     }
 
-    /** Highest weight first, then by term: a total order (terms are distinct), so the top n are one list. */
-    private static final Comparator<Map.Entry<String, Double>> BY_WEIGHT = (x, y) -> {
-        int c = Double.compare(y.getValue(), x.getValue());
-        return c != 0 ? c : x.getKey().compareTo(y.getKey());
-    };
-
-    /**
-     * The {@code n} entries first in {@link #BY_WEIGHT}, put into a new map in that order (the map's iteration
-     * order, and so every sum over it, is what sorting all entries and taking the first n gave). Only the
-     * entries that can be among them are sorted: those above the n-th highest weight, found on a primitive
-     * copy of the weights, and of those at it the ones first by term.
-     */
-    static Map<String, Double> top(Map<String, Double> vec, int n) {
-        int m = vec.size();
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, Double>[] entries = vec.entrySet().toArray(new Map.Entry[0]);
-        if (m > n) {
-            double[] weights = new double[m];
-            for (int i = 0; i < m; i++) {
-                weights[i] = entries[i].getValue();
-            }
-            Arrays.sort(weights);
-            double nth = n == 0 ? Double.POSITIVE_INFINITY : weights[m - n]; // Arrays.sort orders as Double.compare
-            int k = 0;
-            for (int i = 0; i < m; i++) {
-                if (Double.compare(entries[i].getValue(), nth) >= 0) {
-                    entries[k++] = entries[i];
-                }
-            }
-            Arrays.sort(entries, 0, k, BY_WEIGHT); // those at the n-th weight come last, by term
-            m = Math.min(k, n);
-        } else {
-            Arrays.sort(entries, BY_WEIGHT);
-        }
+    private static Map<String, Double> top(Map<String, Double> vec, int n) {
         Map<String, Double> out = new HashMap<>();
-        for (int i = 0; i < m; i++) {
-            out.put(entries[i].getKey(), entries[i].getValue());
-        }
+        vec.entrySet().stream()
+                .sorted((x, y) -> {
+                    int c = Double.compare(y.getValue(), x.getValue());
+                    return c != 0 ? c : x.getKey().compareTo(y.getKey());
+                })
+                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

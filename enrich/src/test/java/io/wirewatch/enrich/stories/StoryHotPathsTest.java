@@ -81,37 +81,6 @@ class StoryHotPathsTest {
         assertThat(StoryState.mostCounted(ties, 10)).containsExactly("top", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8");
     }
 
-    /** What {@code top} was: every entry sorted (weight down, then term), the first n put in that order. */
-    private static Map<String, Double> topBySortingAll(Map<String, Double> vec, int n) {
-        Map<String, Double> out = new HashMap<>();
-        vec.entrySet().stream()
-                .sorted((x, y) -> {
-                    int c = Double.compare(y.getValue(), x.getValue());
-                    return c != 0 ? c : x.getKey().compareTo(y.getKey());
-                })
-                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
-    @Test
-    void theTopTermsAreThoseOfSortingEveryTermAndIterateInTheSameOrder() {
-        Random r = new Random(5);
-        for (int round = 0; round < 3000; round++) {
-            Map<String, Double> vec = new HashMap<>();
-            int m = r.nextInt(600);
-            for (int i = 0; i < m; i++) {
-                // few distinct weights in some rounds, so that many terms tie at the n-th weight
-                double w = round % 3 == 0 ? r.nextInt(4) * 0.25 : r.nextDouble();
-                vec.put("t" + r.nextInt(2000), w);
-            }
-            int n = List.of(0, 1, 20, 200, m, m + 1).get(r.nextInt(6));
-            Map<String, Double> expected = topBySortingAll(vec, n);
-            Map<String, Double> actual = StoryClusterer.top(vec, n);
-            assertThat(actual).isEqualTo(expected);
-            assertThat(List.copyOf(actual.entrySet())).containsExactlyElementsOf(List.copyOf(expected.entrySet()));
-        }
-    }
-
     /** What the candidate order was: a map of hits per story, sorted (stable) by keys listing it, then weight. */
     private static StoryClusterer.Candidates candidatesBySorting(List<String> keys, Map<String, Double> vec,
                                                                  String originalId, Map<String, List<String>> postings) {
