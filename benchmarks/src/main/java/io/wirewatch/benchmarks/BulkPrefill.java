@@ -9,6 +9,7 @@ import io.wirewatch.enrich.stories.StoryStateStore;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +64,10 @@ final class BulkPrefill implements StoryStateStore {
 
     /** Writes the chunk to the stores, one write batch per store, and starts a new one. */
     void flush() {
-        write(StoryProcessor.STORIES_STORE, stories);
+        // through the story store's article id chunks, one write batch
+        List<KeyValue<String, StoryState>> batch = new ArrayList<>(stories.size());
+        stories.forEach((k, v) -> batch.add(KeyValue.pair(k, v)));
+        h.<StoryState>bulkStore(StoryProcessor.STORIES_STORE).putAll(batch);
         write(StoryProcessor.LAST_EVENT_STORE, lastEvent);
         write(StoryProcessor.FINGERPRINTS_STORE, prints);
         write(StoryProcessor.TEXT_STORE, keepStored(StoryProcessor.TEXT_STORE, texts));

@@ -165,8 +165,9 @@ final class StoryStoreHarness implements AutoCloseable {
     @SuppressWarnings("unchecked")
     <V> RawStore<V> raw(String name) {
         StateStore s = store(name);
-        if (s instanceof WriteBackStore<?> || s instanceof DocumentFrequencyStore) {
-            s = ((WrappedStateStore<?, ?, ?>) s).wrapped();
+        // below the write-back layers (and the story store's article id chunks)
+        while (s instanceof WrappedStateStore<?, ?, ?> w && !(s instanceof MeteredKeyValueStore<?, ?>)) {
+            s = w.wrapped();
         }
         if (!(s instanceof MeteredKeyValueStore<?, ?> metered)) {
             throw new IllegalStateException("store " + name + " has no metered layer where expected: update the harness");

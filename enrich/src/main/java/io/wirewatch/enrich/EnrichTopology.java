@@ -6,8 +6,10 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.common.serde.SmileSerde;
+import io.wirewatch.enrich.stories.ArticleIdChunkStore;
 import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
+import io.wirewatch.enrich.stories.PostingsSerde;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryInput;
@@ -26,9 +28,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.List;
 
@@ -131,21 +131,27 @@ public final class EnrichTopology {
      * last event times) hold decoded values and write them back before each commit ({@link WriteBackStore}),
      * in place of Streams' record cache, which encodes every put and keeps it in a TreeMap of bytes.
      * Document frequencies go out as one log record per commit ({@link DocumentFrequencyStore}). Keys
-     * written once per article go straight to RocksDB.
+     * written once per article (text hashes, near-copy bands and fingerprints) are held until the commit
+     * too ({@link #WRITTEN_ONCE_HELD}), so that a commit reaches each store as one write batch: RocksDB's
+     * write buffer manager, shared by every store of the JVM and full in a steady run, flushes the memtable
+     * of a store on a write that finds it full, so one put per band key (16 per article) made a tiny SST
+     * file, and compaction work, nearly every time (BENCHMARKS.md, wt-e2ecpu2).
      */
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
-                WriteBackStore.builder(StoryProcessor.STORIES_STORE, new StoryStateSerde(), sizes.stories()),
+                ArticleIdChunkStore.builder(StoryProcessor.STORIES_STORE, sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
-                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
-                        sizes.postings()),
+                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingsSerde(), sizes.postings()),
                 DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
-                store(StoryProcessor.TEXT_STORE, Serdes.String()),
-                store(StoryProcessor.BANDS_STORE, Serdes.String()),
-                store(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)));
+                WriteBackStore.builder(StoryProcessor.TEXT_STORE, Serdes.String(), WRITTEN_ONCE_HELD),
+                WriteBackStore.builder(StoryProcessor.BANDS_STORE, Serdes.String(), WRITTEN_ONCE_HELD),
+                WriteBackStore.builder(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class),
+                        WRITTEN_ONCE_HELD));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
-    }
+    /**
+     * Entries held per store written once per key (a commit of the bench's ~9 articles writes ~150 band keys):
+     * enough that a commit's writes are not evicted, one by one, before it.
+     */
+    static final int WRITTEN_ONCE_HELD = 4096;
 }

@@ -36,6 +36,15 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     private static final long METADATA_BLOCK_SIZE = 4 * 1024;
     private static final int MEMTABLES_PER_STORE = 2;
     private static final long MEMTABLE_SIZE = 4L << 20;
+    /**
+     * A memtable takes memory from its arena in blocks of this size. RocksDB's default is an eighth of the
+     * memtable (512 KB here), and the write buffer manager counts whole blocks: with the ~30 stores of a
+     * pipeline JVM (enrich's 7, aggregate's 9 per task) every memtable holding a single write already passed
+     * the memtable budget, so every write flushed its store's memtable, a tiny SST file each time, and the
+     * compactions that merge them took more CPU than any thread but the stream threads (BENCHMARKS.md,
+     * wt-e2ecpu2). With small blocks a memtable counts about what it holds, and stores flush when memtables fill.
+     */
+    static final long ARENA_BLOCK_SIZE = 32 * 1024;
 
     private static Cache cache;
     private static WriteBufferManager writeBuffers;
@@ -67,6 +76,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         options.setOptimizeFiltersForHits(false);
         options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
         options.setWriteBufferSize(MEMTABLE_SIZE);
+        options.setArenaBlockSize(ARENA_BLOCK_SIZE);
         options.setTableFormatConfig(table);
     }
 

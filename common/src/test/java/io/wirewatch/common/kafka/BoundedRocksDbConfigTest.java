@@ -31,6 +31,7 @@ class BoundedRocksDbConfigTest {
             for (Options o : new Options[] {a, b}) {
                 assertThat(o.writeBufferSize()).isEqualTo(4L << 20);
                 assertThat(o.maxWriteBufferNumber()).isEqualTo(2);
+                assertThat(o.arenaBlockSize()).isEqualTo(BoundedRocksDbConfig.ARENA_BLOCK_SIZE);
                 BlockBasedTableConfig t = (BlockBasedTableConfig) o.tableFormatConfig();
                 assertThat(t.cacheIndexAndFilterBlocks()).isTrue();
                 assertThat(t.blockSize()).isEqualTo(16 * 1024);
@@ -55,5 +56,40 @@ class BoundedRocksDbConfigTest {
         assertThatThrownBy(() -> StreamsConfigCheck.validate(p)).hasMessageContaining(BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG);
         p.put(BoundedRocksDbConfig.MEMTABLE_BYTES_CONFIG, String.valueOf(4L << 20));
         StreamsConfigCheck.validate(p);
+    }
+
+    /**
+     * Forty stores (a pipeline JVM has about thirty) each taking small writes: the memtables hold a few KB
+     * each, far below the memtable budget, so no store flushes. With RocksDB's default arena blocks (an eighth
+     * of the memtable) forty memtables counted 20 MB against the 16 MB budget and every write flushed.
+     */
+    @Test
+    void smallWritesToManyStoresStayInTheirMemtables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // the cache and write buffer manager are the JVM's: the defaults, as the other tests make them
+        RocksDB.loadLibrary();
+        int stores = 40;
+        java.util.List<Options> options = new java.util.ArrayList<>();
+        java.util.List<RocksDB> dbs = new java.util.ArrayList<>();
+        try (org.rocksdb.WriteOptions noWal = new org.rocksdb.WriteOptions().setDisableWAL(true)) {
+            for (int i = 0; i < stores; i++) {
+                Options o = new Options().setCreateIfMissing(true).setTableFormatConfig(new BlockBasedTableConfig());
+                new BoundedRocksDbConfig().setConfig("store-" + i, o, Map.of());
+                options.add(o);
+                dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
+            }
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < stores; i++) {
+                    dbs.get(i).put(noWal, ("key-" + round).getBytes(), new byte[200]);
+                }
+            }
+            // a flush switches the memtable in the write that asks for it: every write is still in the first one
+            for (RocksDB db : dbs) {
+                assertThat(db.getLongProperty("rocksdb.num-entries-active-mem-table")).isEqualTo(20);
+            }
+        } finally {
+            dbs.forEach(RocksDB::close);
+            options.forEach(Options::close);
+        }
     }
 }

@@ -55,9 +55,14 @@ abstract class CommitFlushedStore<S, V> extends WrappedStateStore<KeyValueStore<
     /** Through {@link #get} and {@link #put}, so that the layer's own rules apply. */
     @Override
     public V putIfAbsent(String key, V value) {
-        V old = get(key);
+        return putIfAbsent(this, key, value);
+    }
+
+    /** A store layer's {@code putIfAbsent} through its own {@code get} and {@code put}. */
+    static <V> V putIfAbsent(KeyValueStore<String, V> layer, String key, V value) {
+        V old = layer.get(key);
         if (old == null) {
-            put(key, value);
+            layer.put(key, value);
         }
         return old;
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -255,29 +254,96 @@ public final class StoryClusterer {
      * article (organisation keys after terms), so that the one-key slots go to the strongest keys.
      */
     private Candidates byKeysShared(List<String> keys, Map<String, Double> vec, StoryState originalStory) {
-        Map<String, double[]> hits = new LinkedHashMap<>(); // {keys listing it, weight of the first one}
-        for (String k : keys) {
-            double w = vec.getOrDefault(k, 0.0);
-            for (String id : store.postings(k)) {
-                hits.computeIfAbsent(id, x -> new double[] {0, w})[0]++;
+        return byKeysShared(keys, vec, originalStory == null ? null : originalStory.id(), store::postings);
+    }
+
+    /** {@link #byKeysShared(List, Map, StoryState)} over any posting lists ({@code originalId}: null for none). */
+    static Candidates byKeysShared(List<String> keys, Map<String, Double> vec, String originalId,
+                                   java.util.function.Function<String, List<String>> postings) {
+        // each listed story once, in the order first listed: the keys listing it, and the first of them
+        Map<String, Integer> index = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        int[] counts = new int[16];
+        int[] firstKey = new int[16];
+        int maxCount = 0;
+        for (int k = 0; k < keys.size(); k++) {
+            for (String id : postings.apply(keys.get(k))) {
+                Integer at = index.putIfAbsent(id, ids.size());
+                int i;
+                if (at == null) {
+                    i = ids.size();
+                    ids.add(id);
+                    if (i == counts.length) {
+                        counts = Arrays.copyOf(counts, 2 * i);
+                        firstKey = Arrays.copyOf(firstKey, 2 * i);
+                    }
+                    firstKey[i] = k;
+                } else {
+                    i = at;
+                }
+                maxCount = Math.max(maxCount, ++counts[i]);
             }
         }
-        if (originalStory != null) {
-            hits.put(originalStory.id(), new double[] {Integer.MAX_VALUE, 0});
+        int original = -1;
+        if (originalId != null) {
+            Integer at = index.get(originalId);
+            original = at != null ? at : ids.size();
         }
-        List<Map.Entry<String, double[]>> sorted = new ArrayList<>(hits.entrySet());
-        sorted.sort((x, y) -> {
-            double[] hx = x.getValue();
-            double[] hy = y.getValue();
-            int c = Double.compare(hy[0], hx[0]);
-            return c != 0 || hx[0] > 1 ? c : Double.compare(hy[1], hx[1]);
-        }); // stable
-        List<String> order = new ArrayList<>(sorted.size());
-        int more = 0;
-        for (Map.Entry<String, double[]> e : sorted) {
-            order.add(e.getKey());
-            if (e.getValue()[0] > 1) {
-                more++;
+        List<String> order = new ArrayList<>(ids.size() + 1);
+        if (original >= 0) {
+            order.add(originalId);
+        }
+        // then those listed under more keys first, equally often in the order first listed
+        // (a counting sort: stable, one pass to count and one to place)
+        int[] start = new int[maxCount + 1];
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] > 1 && i != original) {
+                start[counts[i]]++;
+            }
+        }
+        int placed = 0;
+        for (int c = maxCount; c > 1; c--) {
+            int n = start[c];
+            start[c] = placed;
+            placed += n;
+        }
+        String[] shared = new String[placed];
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] > 1 && i != original) {
+                shared[start[counts[i]]++] = ids.get(i);
+            }
+        }
+        order.addAll(Arrays.asList(shared));
+        int more = order.size();
+        // then those listed once: by the weight of their key, highest first, equal weights in the order listed
+        // (a key's stories were listed one after the other, so that is key by key, in the keys' order)
+        Integer[] byWeight = new Integer[keys.size()];
+        double[] weights = new double[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            byWeight[k] = k;
+            weights[k] = vec.getOrDefault(keys.get(k), 0.0);
+        }
+        Arrays.sort(byWeight, (x, y) -> Double.compare(weights[y], weights[x])); // stable
+        int[] rank = new int[keys.size()];
+        for (int r = 0; r < byWeight.length; r++) {
+            rank[byWeight[r]] = r;
+        }
+        List<List<String>> once = new ArrayList<>(keys.size());
+        for (int k = 0; k < keys.size(); k++) {
+            once.add(null);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] == 1 && i != original) {
+                int r = rank[firstKey[i]];
+                if (once.get(r) == null) {
+                    once.set(r, new ArrayList<>());
+                }
+                once.get(r).add(ids.get(i));
+            }
+        }
+        for (List<String> l : once) {
+            if (l != null) {
+                order.addAll(l);
             }
         }
         return new Candidates(order, more);
@@ -298,7 +364,7 @@ public final class StoryClusterer {
      * Candidate story ids in the order they are tried; the first {@code sharingMore} are listed under
      * more than one of the article's keys (or are the copied article's story), the rest under one.
      */
-    private record Candidates(List<String> ids, int sharingMore) {}
+    record Candidates(List<String> ids, int sharingMore) {}
 
     /**
      * Live stories listed under a single one of the article's keys that are scored, after all those

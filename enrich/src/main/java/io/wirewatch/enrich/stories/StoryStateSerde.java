@@ -33,6 +33,13 @@ public final class StoryStateSerde implements Serde<StoryState> {
 
     /** First byte of a value in this encoding, and its version. */
     static final byte MAGIC = 1;
+    /**
+     * First byte of a story whose article ids are stored apart ({@link ArticleIdChunkStore}): the same layout
+     * as {@link #MAGIC} after the number of those ids, with no ids of its own.
+     */
+    static final byte MAGIC_HEAD = 2;
+    /** First byte of one chunk of a story's article ids ({@link ArticleIdChunkStore}). */
+    static final byte MAGIC_IDS = 3;
     private static final Deserializer<StoryState> SMILE = SmileSerde.of(StoryState.class).deserializer();
 
     @Override
@@ -46,6 +53,10 @@ public final class StoryStateSerde implements Serde<StoryState> {
             if (bytes == null) {
                 return null;
             }
+            if (bytes.length > 0 && (bytes[0] == MAGIC_HEAD || bytes[0] == MAGIC_IDS)) {
+                throw new SerializationException("a story value whose article ids are stored apart: only "
+                        + "ArticleIdChunkStore reads it");
+            }
             if (bytes.length == 0 || bytes[0] != MAGIC) {
                 return SMILE.deserialize(topic, bytes); // stored before this encoding
             }
@@ -58,15 +69,84 @@ public final class StoryStateSerde implements Serde<StoryState> {
     }
 
     static byte[] encode(StoryState s) {
-        Out o = new Out(256 + (s.centroid() == null ? 0 : s.centroid().size() * 20));
-        o.b(MAGIC);
+        return encode(s, false);
+    }
+
+    private static final Deserializer<StoryState> STORED = new StoryStateSerde().deserializer();
+
+    /** A story stored with its article ids: this encoding or, written before it, Smile. */
+    static StoryState decodeStored(byte[] value) {
+        return STORED.deserialize(null, value);
+    }
+
+    /** The story without its article ids, which are stored apart: {@link #MAGIC_HEAD}, their number, the rest. */
+    static byte[] encodeHead(StoryState s) {
+        return encode(s, true);
+    }
+
+    /** Whether a stored value is a story whose article ids are stored apart. */
+    static boolean isHead(byte[] value) {
+        return value != null && value.length > 0 && value[0] == MAGIC_HEAD;
+    }
+
+    /** The number of article ids a {@linkplain #isHead head} says are stored apart. */
+    static int idsApart(byte[] head) {
+        In in = new In(head);
+        in.skip(1);
+        return in.number();
+    }
+
+    /** One chunk of a story's article ids. */
+    static byte[] encodeIds(List<String> ids) {
+        Out o = new Out(16 + ids.size() * 24);
+        o.b(MAGIC_IDS);
+        o.strings(ids);
+        return o.bytes();
+    }
+
+    /** A chunk written by {@link #encodeIds}; malformed bytes raise {@link SerializationException}. */
+    static List<String> decodeIds(byte[] b) {
+        try {
+            if (b.length == 0 || b[0] != MAGIC_IDS) {
+                throw new IllegalArgumentException("not an article id chunk");
+            }
+            In in = new In(b);
+            in.skip(1);
+            List<String> ids = in.strings();
+            if (ids == null || in.position() != b.length) {
+                throw new IllegalArgumentException("malformed article id chunk");
+            }
+            return ids;
+        } catch (RuntimeException e) {
+            throw new SerializationException("not a valid article id chunk: " + e, e);
+        }
+    }
+
+    /** A head's story with {@code ids} as its article ids. */
+    static StoryState decodeHead(byte[] head, List<String> ids) {
+        try {
+            return decode(head, ids);
+        } catch (RuntimeException e) {
+            throw new SerializationException("not a valid StoryState value: " + e, e);
+        }
+    }
+
+    private static byte[] encode(StoryState s, boolean idsApart) {
+        Out o = new Out(256 + (s.centroid() == null ? 0 : s.centroid().size() * 20)
+                + (idsApart || s.articleIds() == null ? 0 : s.articleIds().size() * 24));
+        if (idsApart) {
+            o.b(MAGIC_HEAD);
+            o.varint(s.articleIds().size() + 1);
+        } else {
+            o.b(MAGIC);
+        }
         o.str(s.id());
         o.str(s.headline());
         o.str(s.firstSeen());
         o.str(s.lastSeen());
         o.str(s.anchorDate());
         o.i64(s.lastEventTime());
-        o.strings(s.articleIds());
+        o.strings(idsApart ? null : s.articleIds());
         o.strings(s.outlets());
         if (o.count(s.entityCounts())) {
             for (var e : s.entityCounts().entrySet()) {
@@ -86,8 +166,22 @@ public final class StoryStateSerde implements Serde<StoryState> {
     }
 
     static StoryState decode(byte[] b) {
+        return decode(b, null);
+    }
+
+    /** A {@link #MAGIC} value, or a {@link #MAGIC_HEAD} one with {@code apart} as its article ids. */
+    private static StoryState decode(byte[] b, List<String> apart) {
         In in = new In(b);
         in.skip(1); // the magic byte
+        if (b[0] == MAGIC_HEAD) {
+            int n = in.number();
+            if (apart == null || n != apart.size()) {
+                throw new IllegalArgumentException("a story head of " + n + " article ids stored apart, given "
+                        + (apart == null ? "none" : apart.size()));
+            }
+        } else if (apart != null) {
+            throw new IllegalArgumentException("article ids given for a story that holds its own");
+        }
         String id = in.str();
         String headline = in.str();
         String firstSeen = in.str();
@@ -95,6 +189,9 @@ public final class StoryStateSerde implements Serde<StoryState> {
         String anchor = in.str();
         long lastEvent = in.i64();
         List<String> articles = in.strings();
+        if (apart != null) {
+            articles = apart;
+        }
         List<String> outlets = in.strings();
         Map<String, Integer> entities = null;
         int n = in.count();
@@ -217,6 +314,11 @@ public final class StoryStateSerde implements Serde<StoryState> {
 
         long i64() {
             return b.getLong();
+        }
+
+        /** A number stored plus one (not a count of bytes that follow). */
+        int number() {
+            return ByteUtils.readUnsignedVarint(b) - 1;
         }
 
         /** The stored count, or -1 for null. */

@@ -80,4 +80,69 @@ class StoryHotPathsTest {
         ties.put("top", 3);
         assertThat(StoryState.mostCounted(ties, 10)).containsExactly("top", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8");
     }
+
+    /** What the candidate order was: a map of hits per story, sorted (stable) by keys listing it, then weight. */
+    private static StoryClusterer.Candidates candidatesBySorting(List<String> keys, Map<String, Double> vec,
+                                                                 String originalId, Map<String, List<String>> postings) {
+        Map<String, double[]> hits = new LinkedHashMap<>();
+        for (String k : keys) {
+            double w = vec.getOrDefault(k, 0.0);
+            for (String id : postings.getOrDefault(k, List.of())) {
+                hits.computeIfAbsent(id, x -> new double[] {0, w})[0]++;
+            }
+        }
+        if (originalId != null) {
+            hits.put(originalId, new double[] {Integer.MAX_VALUE, 0});
+        }
+        List<Map.Entry<String, double[]>> sorted = new java.util.ArrayList<>(hits.entrySet());
+        sorted.sort((x, y) -> {
+            double[] hx = x.getValue();
+            double[] hy = y.getValue();
+            int c = Double.compare(hy[0], hx[0]);
+            return c != 0 || hx[0] > 1 ? c : Double.compare(hy[1], hx[1]);
+        });
+        List<String> order = new java.util.ArrayList<>();
+        int more = 0;
+        for (Map.Entry<String, double[]> e : sorted) {
+            order.add(e.getKey());
+            if (e.getValue()[0] > 1) {
+                more++;
+            }
+        }
+        return new StoryClusterer.Candidates(order, more);
+    }
+
+    @Test
+    void theCandidateOrderIsThatOfSortingEveryListedStory() {
+        Random r = new Random(9);
+        for (int round = 0; round < 3000; round++) {
+            int nKeys = r.nextInt(30);
+            int stories = 1 + r.nextInt(round % 2 == 0 ? 40 : 400);
+            List<String> keys = new java.util.ArrayList<>();
+            Map<String, Double> vec = new HashMap<>();
+            Map<String, List<String>> postings = new HashMap<>();
+            for (int k = 0; k < nKeys; k++) {
+                String key = (r.nextInt(4) == 0 ? "ORG/o" : "t") + k;
+                keys.add(key);
+                if (!key.startsWith("ORG/")) {
+                    vec.put(key, r.nextInt(3) == 0 ? 0.5 : r.nextDouble()); // ties between keys too
+                }
+                java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+                int len = r.nextInt(33);
+                for (int j = 0; j < len; j++) {
+                    ids.add("s-" + r.nextInt(stories));
+                }
+                postings.put(key, List.copyOf(ids));
+            }
+            String original = switch (r.nextInt(3)) {
+                case 0 -> null;
+                case 1 -> "s-" + r.nextInt(stories);
+                default -> "s-elsewhere";
+            };
+            StoryClusterer.Candidates expected = candidatesBySorting(keys, vec, original, postings);
+            StoryClusterer.Candidates actual = StoryClusterer.byKeysShared(keys, vec, original,
+                    k -> postings.getOrDefault(k, List.of()));
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
 }
