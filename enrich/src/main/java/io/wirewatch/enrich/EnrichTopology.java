@@ -12,6 +12,7 @@ import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryProcessor;
+import io.wirewatch.enrich.stories.PostingListSerde;
 import io.wirewatch.enrich.stories.StoryStateSerde;
 import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.errors.SerializationException;
@@ -137,7 +138,7 @@ public final class EnrichTopology {
         return List.of(
                 WriteBackStore.builder(StoryProcessor.STORIES_STORE, new StoryStateSerde(), sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
-                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, SmileSerde.of(StoryProcessor.Postings.class),
+                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingListSerde(),
                         sizes.postings()),
                 DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
                 store(StoryProcessor.TEXT_STORE, Serdes.String()),

@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +96,8 @@ public final class StoryClusterer {
     private final StoryStateStore store;
     private final Params p;
     private final StorySimilarity similarity;
+    /** Reused from article to article (a clusterer serves one thread). */
+    private final CandidateCounter counter = new CandidateCounter();
 
     public StoryClusterer(StoryStateStore store, Params params) {
         this.store = store;
@@ -148,7 +150,11 @@ public final class StoryClusterer {
         double vecNorm = TextVectors.norm(vec);
         int decoded = 0;
         int looked = 0;
-        Candidates candidates = byKeysShared(keys, vec, originalStory);
+        List<PostingList> keyLists = new ArrayList<>(keys.size()); // read once: the index update below reuses them
+        for (String k : keys) {
+            keyLists.add(store.postings(k));
+        }
+        CandidateCounter.Candidates candidates = byKeysShared(keys, keyLists, vec, originalStory);
         int decodedSharingMore = 0;
         for (int i = 0; i < candidates.ids().size(); i++) {
             if (i == candidates.sharingMore()) {
@@ -214,18 +220,16 @@ public final class StoryClusterer {
         if (probe != null) {
             NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
         }
-        for (String k : keys) {
-            List<String> current = store.postings(k);
-            if (!current.isEmpty() && current.get(0).equals(story.id()) && current.size() <= p.postingsPerTerm()) {
+        byte[] sid = story.id().getBytes(StandardCharsets.UTF_8);
+        Set<String> updated = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            // the list as read for the candidates, unless this loop has written it since (a key listed twice)
+            PostingList current = updated.add(k) && i < keyLists.size() ? keyLists.get(i) : store.postings(k);
+            if (!current.isEmpty() && current.isId(0, sid) && current.size() <= p.postingsPerTerm()) {
                 continue; // already first: the list would be written back unchanged
             }
-            List<String> post = new ArrayList<>(current);
-            post.remove(story.id());
-            post.add(0, story.id());
-            if (post.size() > p.postingsPerTerm()) {
-                post = post.subList(0, p.postingsPerTerm());
-            }
-            store.putPostings(k, post);
+            store.putPostings(k, current.withFirst(sid, p.postingsPerTerm()));
         }
         return new Assignment(story.id(), duplicateOf, story, redirects);
     }
@@ -236,34 +240,16 @@ public final class StoryClusterer {
      * Among stories listed equally often the first-listed (the most recent under the first key) leads,
      * except that stories listed under one key only come in the order of that key's weight in the
      * article (organisation keys after terms), so that the one-key slots go to the strongest keys.
+     * Only the first {@code LOOKUPS_PER_CANDIDATE * candidates + 1} are listed: no more are tried.
      */
-    private Candidates byKeysShared(List<String> keys, Map<String, Double> vec, StoryState originalStory) {
-        Map<String, double[]> hits = new LinkedHashMap<>(); // {keys listing it, weight of the first one}
-        for (String k : keys) {
-            double w = vec.getOrDefault(k, 0.0);
-            for (String id : store.postings(k)) {
-                hits.computeIfAbsent(id, x -> new double[] {0, w})[0]++;
-            }
+    private CandidateCounter.Candidates byKeysShared(List<String> keys, List<PostingList> lists, Map<String, Double> vec,
+                                                     StoryState originalStory) {
+        double[] weights = new double[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            weights[k] = vec.getOrDefault(keys.get(k), 0.0);
         }
-        if (originalStory != null) {
-            hits.put(originalStory.id(), new double[] {Integer.MAX_VALUE, 0});
-        }
-        List<Map.Entry<String, double[]>> sorted = new ArrayList<>(hits.entrySet());
-        sorted.sort((x, y) -> {
-            double[] hx = x.getValue();
-            double[] hy = y.getValue();
-            int c = Double.compare(hy[0], hx[0]);
-            return c != 0 || hx[0] > 1 ? c : Double.compare(hy[1], hx[1]);
-        }); // stable
-        List<String> order = new ArrayList<>(sorted.size());
-        int more = 0;
-        for (Map.Entry<String, double[]> e : sorted) {
-            order.add(e.getKey());
-            if (e.getValue()[0] > 1) {
-                more++;
-            }
-        }
-        return new Candidates(order, more);
+        return counter.order(lists, weights, originalStory == null ? null : originalStory.id(),
+                LOOKUPS_PER_CANDIDATE * p.candidates() + 1);
     }
 
     /** The article's term frequencies: the headline names the event, so its terms count titleWeight times. */
@@ -276,12 +262,6 @@ public final class StoryClusterer {
 
     /** A live story scored against the article, kept for the merge check after the join. */
     private record Scored(StoryState story, double score) {}
-
-    /**
-     * Candidate story ids in the order they are tried; the first {@code sharingMore} are listed under
-     * more than one of the article's keys (or are the copied article's story), the rest under one.
-     */
-    private record Candidates(List<String> ids, int sharingMore) {}
 
     /**
      * Live stories listed under a single one of the article's keys that are scored, after all those
