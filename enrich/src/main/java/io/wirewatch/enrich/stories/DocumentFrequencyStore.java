@@ -35,6 +35,18 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     /** The counts one log record carries. */
     public record Log(Map<String, Long> counts) {}
 
+    /** A term's unfolded count, and whether it changed since the last flush. */
+    private static final class Count {
+        final String term;
+        long value;
+        boolean sinceFlush;
+
+        Count(String term, long value) {
+            this.term = term;
+            this.value = value;
+        }
+    }
+
     static final String LOG_PREFIX = "\u0001dflog/";
     private static final String LOG_END = "\u0001dflog0"; // '0' sorts right after '/'
     private static final Serde<Long> LONGS = Serdes.Long();
@@ -45,10 +57,14 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     private final int foldRecords;
     /** Counts read from term keys, a bounded LRU (clean: they are in the store). */
     private final LinkedHashMap<String, Long> read;
-    /** Counts written since the last fold (in log records or about to be): what term keys do not hold yet. */
-    private final Map<String, Long> unfolded = new HashMap<>();
-    /** Counts written since the last flush. */
-    private final Map<String, Long> sinceFlush = new HashMap<>();
+    /**
+     * Counts written since the last fold (in log records or about to be): what term keys do not hold yet.
+     * A term is here or in {@link #read}, never in both. Each count is a mutable holder, so that an
+     * article's read and write of a term are one lookup each in one map (they were four, in three maps).
+     */
+    private final Map<String, Count> unfolded = new HashMap<>();
+    /** Counts written since the last flush, each once. */
+    private final List<Count> sinceFlush = new ArrayList<>();
     private long nextLog;
     private int logRecords;
     private boolean loaded;
@@ -86,11 +102,11 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     @Override
     public Long get(String term) {
         load();
-        Long v = unfolded.get(term);
-        if (v != null) {
-            return v;
+        Count c = unfolded.get(term);
+        if (c != null) {
+            return c.value;
         }
-        v = read.get(term);
+        Long v = read.get(term);
         if (v != null) {
             return v;
         }
@@ -109,9 +125,17 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             throw new UnsupportedOperationException("store " + name() + " only counts up terms (got " + term + "=" + count + ")");
         }
         load();
-        unfolded.put(term, count);
-        sinceFlush.put(term, count);
-        read.remove(term);
+        Count c = unfolded.get(term);
+        if (c == null) {
+            c = new Count(term, count);
+            unfolded.put(term, c);
+            read.remove(term);
+        }
+        c.value = count;
+        if (!c.sinceFlush) {
+            c.sinceFlush = true;
+            sinceFlush.add(c);
+        }
     }
 
     @Override
@@ -157,9 +181,14 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             if (unfolded.size() >= foldTerms || logRecords + 1 >= foldRecords) {
                 fold();
             } else {
-                store.put(logKey(nextLog++), LOGS.serializer().serialize(null, new Log(new HashMap<>(sinceFlush))));
+                Map<String, Long> counts = new HashMap<>(sinceFlush.size() * 2);
+                for (Count c : sinceFlush) {
+                    counts.put(c.term, c.value);
+                }
+                store.put(logKey(nextLog++), LOGS.serializer().serialize(null, new Log(counts)));
                 logRecords++;
             }
+            sinceFlush.forEach(c -> c.sinceFlush = false);
             sinceFlush.clear();
         }
     }
@@ -176,9 +205,9 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
         try (KeyValueIterator<String, byte[]> logs = store.range(LOG_PREFIX, LOG_END)) {
             logs.forEachRemaining(kv -> batch.add(KeyValue.pair(kv.key, null)));
         }
-        unfolded.forEach((term, count) -> batch.add(KeyValue.pair(term, LONGS.serializer().serialize(null, count))));
+        unfolded.forEach((term, c) -> batch.add(KeyValue.pair(term, LONGS.serializer().serialize(null, c.value))));
         store.putAll(batch);
-        unfolded.forEach(read::put);
+        unfolded.forEach((term, c) -> read.put(term, c.value));
         unfolded.clear();
         logRecords = 0;
     }
@@ -192,7 +221,14 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
         try (KeyValueIterator<String, byte[]> logs = store.range(LOG_PREFIX, LOG_END)) {
             while (logs.hasNext()) {
                 KeyValue<String, byte[]> kv = logs.next();
-                unfolded.putAll(LOGS.deserializer().deserialize(null, kv.value).counts());
+                LOGS.deserializer().deserialize(null, kv.value).counts().forEach((term, v) -> {
+                    Count c = unfolded.get(term);
+                    if (c == null) {
+                        unfolded.put(term, new Count(term, v));
+                    } else {
+                        c.value = v;
+                    }
+                });
                 nextLog = Long.parseLong(kv.key.substring(LOG_PREFIX.length())) + 1;
                 logRecords++;
             }
