@@ -35,18 +35,6 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     /** The counts one log record carries. */
     public record Log(Map<String, Long> counts) {}
 
-    /** A term's unfolded count, and whether it changed since the last flush. */
-    private static final class Count {
-        final String term;
-        long value;
-        boolean sinceFlush;
-
-        Count(String term, long value) {
-            this.term = term;
-            this.value = value;
-        }
-    }
-
     static final String LOG_PREFIX = "\u0001dflog/";
     private static final String LOG_END = "\u0001dflog0"; // '0' sorts right after '/'
     private static final Serde<Long> LONGS = Serdes.Long();
@@ -59,12 +47,13 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     private final LinkedHashMap<String, Long> read;
     /**
      * Counts written since the last fold (in log records or about to be): what term keys do not hold yet.
-     * A term is here or in {@link #read}, never in both. Each count is a mutable holder, so that an
-     * article's read and write of a term are one lookup each in one map (they were four, in three maps).
+     * A term is here or in {@link #read}, never in both. Each count is a mutable holder ({@code dirty}: changed
+     * since the last flush), so that an article's read and write of a term are one lookup each in one map
+     * (they were four, in three maps).
      */
-    private final Map<String, Count> unfolded = new HashMap<>();
+    private final Map<String, WriteBackStore.Entry<Long>> unfolded = new HashMap<>();
     /** Counts written since the last flush, each once. */
-    private final List<Count> sinceFlush = new ArrayList<>();
+    private final List<WriteBackStore.Entry<Long>> sinceFlush = new ArrayList<>();
     private long nextLog;
     private int logRecords;
     private boolean loaded;
@@ -102,7 +91,7 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     @Override
     public Long get(String term) {
         load();
-        Count c = unfolded.get(term);
+        WriteBackStore.Entry<Long> c = unfolded.get(term);
         if (c != null) {
             return c.value;
         }
@@ -125,15 +114,15 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             throw new UnsupportedOperationException("store " + name() + " only counts up terms (got " + term + "=" + count + ")");
         }
         load();
-        Count c = unfolded.get(term);
+        WriteBackStore.Entry<Long> c = unfolded.get(term);
         if (c == null) {
-            c = new Count(term, count);
+            c = new WriteBackStore.Entry<>(term, count);
             unfolded.put(term, c);
             read.remove(term);
         }
         c.value = count;
-        if (!c.sinceFlush) {
-            c.sinceFlush = true;
+        if (!c.dirty) {
+            c.dirty = true;
             sinceFlush.add(c);
         }
     }
@@ -182,13 +171,13 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
                 fold();
             } else {
                 Map<String, Long> counts = new HashMap<>(sinceFlush.size() * 2);
-                for (Count c : sinceFlush) {
-                    counts.put(c.term, c.value);
+                for (WriteBackStore.Entry<Long> c : sinceFlush) {
+                    counts.put(c.key, c.value);
                 }
                 store.put(logKey(nextLog++), LOGS.serializer().serialize(null, new Log(counts)));
                 logRecords++;
             }
-            sinceFlush.forEach(c -> c.sinceFlush = false);
+            sinceFlush.forEach(c -> c.dirty = false);
             sinceFlush.clear();
         }
     }
@@ -222,9 +211,9 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             while (logs.hasNext()) {
                 KeyValue<String, byte[]> kv = logs.next();
                 LOGS.deserializer().deserialize(null, kv.value).counts().forEach((term, v) -> {
-                    Count c = unfolded.get(term);
+                    WriteBackStore.Entry<Long> c = unfolded.get(term);
                     if (c == null) {
-                        unfolded.put(term, new Count(term, v));
+                        unfolded.put(term, new WriteBackStore.Entry<>(term, v));
                     } else {
                         c.value = v;
                     }
