@@ -2,6 +2,7 @@ package io.wirewatch.benchmarks;
 
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.enrich.stories.NearDuplicates;
+import io.wirewatch.enrich.stories.PostingList;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryProcessor;
 import io.wirewatch.enrich.stories.StoryState;
@@ -72,24 +73,24 @@ final class BulkPrefill implements StoryStateStore {
         write(StoryProcessor.FINGERPRINTS_STORE, prints);
         write(StoryProcessor.TEXT_STORE, keepStored(StoryProcessor.TEXT_STORE, texts));
         write(StoryProcessor.BANDS_STORE, keepStored(StoryProcessor.BANDS_STORE, bands));
-        StoryStoreHarness.RawStore<StoryProcessor.Postings> post = h.raw(StoryProcessor.POSTINGS_STORE);
-        Map<String, StoryProcessor.Postings> merged = new HashMap<>(postings.size() * 2);
+        StoryStoreHarness.RawStore<PostingList> post = h.raw(StoryProcessor.POSTINGS_STORE);
+        Map<String, PostingList> merged = new HashMap<>(postings.size() * 2);
         postings.forEach((k, added) -> {
             // newest first, then what the store listed, each story once, cut as the processor cuts
             Set<String> ids = new LinkedHashSet<>();
             for (int i = added.size() - 1; i >= 0 && ids.size() < postingsPerTerm; i--) {
                 ids.add(added.get(i));
             }
-            StoryProcessor.Postings old = post.get(k);
+            PostingList old = post.get(k);
             if (old != null) {
-                for (String id : old.storyIds()) {
+                for (String id : old.ids()) {
                     if (ids.size() >= postingsPerTerm) {
                         break;
                     }
                     ids.add(id);
                 }
             }
-            merged.put(k, new StoryProcessor.Postings(List.copyOf(ids)));
+            merged.put(k, PostingList.of(List.copyOf(ids)));
         });
         write(StoryProcessor.POSTINGS_STORE, merged);
         Map<String, byte[]> counts = new HashMap<>(df.size() * 2);
@@ -144,13 +145,13 @@ final class BulkPrefill implements StoryStateStore {
     }
 
     @Override
-    public List<String> postings(String term) {
-        return List.of();
+    public PostingList postings(String term) {
+        return PostingList.EMPTY;
     }
 
     @Override
-    public void putPostings(String term, List<String> storyIds) {
-        postings.computeIfAbsent(term, k -> new ArrayList<>()).add(storyIds.get(0));
+    public void putPostings(String term, PostingList storyIds) {
+        postings.computeIfAbsent(term, k -> new ArrayList<>()).add(storyIds.id(0));
     }
 
     @Override

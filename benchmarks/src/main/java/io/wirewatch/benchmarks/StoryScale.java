@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  * (default 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the
  * last size over the first ({@code cpu_ratio} the same in thread CPU time). {@code -Dcompare=true}
  * compares every store of two pre-fills of one size, key by key; {@code -Dstory.serde=smile} keeps
- * stories in the old Smile encoding and {@code -Dstory.cache=N} sets the story cache's entries (both
- * for before/after runs); {@code -Dprefill.cache=DIR} saves each pre-fill under DIR and reuses it.
+ * stories in the old Smile encoding and {@code -Dstory.cache=N} and {@code -Dpostings.cache=N} set the story and posting-list
+ * caches' entries (all for before/after runs); {@code -Dprefill.cache=DIR} saves each pre-fill under DIR and reuses it.
  */
 public final class StoryScale {
 

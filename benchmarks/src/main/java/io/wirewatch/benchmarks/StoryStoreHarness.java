@@ -89,7 +89,7 @@ final class StoryStoreHarness implements AutoCloseable {
         storeContext.setRecordContext(recordContext(0));
         StoryProcessor.CacheSizes d = StoryProcessor.CacheSizes.defaults();
         StoryProcessor.CacheSizes sizes = new StoryProcessor.CacheSizes(Integer.getInteger("story.cache", d.stories()),
-                d.postings(), d.documentFrequencies(), d.lastEventTimes());
+                Integer.getInteger("postings.cache", d.postings()), d.documentFrequencies(), d.lastEventTimes());
         for (StoreBuilder<?> builder : EnrichTopology.storyStores(sizes)) {
             if (SMILE_STORIES && builder.name().equals(StoryProcessor.STORIES_STORE)) {
                 // the story encoding before StoryStateSerde, for a before/after run

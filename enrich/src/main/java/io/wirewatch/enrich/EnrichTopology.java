@@ -9,11 +9,11 @@ import io.wirewatch.common.serde.SmileSerde;
 import io.wirewatch.enrich.stories.ArticleIdChunkStore;
 import io.wirewatch.enrich.stories.DocumentFrequencyStore;
 import io.wirewatch.enrich.stories.NearDuplicates;
-import io.wirewatch.enrich.stories.PostingsSerde;
 import io.wirewatch.enrich.stories.StoryAssignment;
 import io.wirewatch.enrich.stories.StoryClusterer;
 import io.wirewatch.enrich.stories.StoryInput;
 import io.wirewatch.enrich.stories.StoryProcessor;
+import io.wirewatch.enrich.stories.PostingListSerde;
 import io.wirewatch.enrich.stories.StoryStateSerde;
 import io.wirewatch.enrich.stories.WriteBackStore;
 import org.apache.kafka.common.errors.SerializationException;
@@ -141,7 +141,8 @@ public final class EnrichTopology {
         return List.of(
                 ArticleIdChunkStore.builder(StoryProcessor.STORIES_STORE, sizes.stories()),
                 WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
-                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingsSerde(), sizes.postings()),
+                WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingListSerde(),
+                        sizes.postings()),
                 DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),
                 WriteBackStore.builder(StoryProcessor.TEXT_STORE, Serdes.String(), WRITTEN_ONCE_HELD),
                 WriteBackStore.builder(StoryProcessor.BANDS_STORE, Serdes.String(), WRITTEN_ONCE_HELD),

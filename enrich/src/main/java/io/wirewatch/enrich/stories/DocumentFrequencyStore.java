@@ -45,10 +45,15 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     private final int foldRecords;
     /** Counts read from term keys, a bounded LRU (clean: they are in the store). */
     private final LinkedHashMap<String, Long> read;
-    /** Counts written since the last fold (in log records or about to be): what term keys do not hold yet. */
-    private final Map<String, Long> unfolded = new HashMap<>();
-    /** Counts written since the last flush. */
-    private final Map<String, Long> sinceFlush = new HashMap<>();
+    /**
+     * Counts written since the last fold (in log records or about to be): what term keys do not hold yet.
+     * A term is here or in {@link #read}, never in both. Each count is a mutable holder ({@code dirty}: changed
+     * since the last flush), so that an article's read and write of a term are one lookup each in one map
+     * (they were four, in three maps).
+     */
+    private final Map<String, WriteBackStore.Entry<Long>> unfolded = new HashMap<>();
+    /** Counts written since the last flush, each once. */
+    private final List<WriteBackStore.Entry<Long>> sinceFlush = new ArrayList<>();
     private long nextLog;
     private int logRecords;
     private boolean loaded;
@@ -86,11 +91,11 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     @Override
     public Long get(String term) {
         load();
-        Long v = unfolded.get(term);
-        if (v != null) {
-            return v;
+        WriteBackStore.Entry<Long> c = unfolded.get(term);
+        if (c != null) {
+            return c.value;
         }
-        v = read.get(term);
+        Long v = read.get(term);
         if (v != null) {
             return v;
         }
@@ -109,9 +114,17 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             throw new UnsupportedOperationException("store " + name() + " only counts up terms (got " + term + "=" + count + ")");
         }
         load();
-        unfolded.put(term, count);
-        sinceFlush.put(term, count);
-        read.remove(term);
+        WriteBackStore.Entry<Long> c = unfolded.get(term);
+        if (c == null) {
+            c = new WriteBackStore.Entry<>(term, count);
+            unfolded.put(term, c);
+            read.remove(term);
+        }
+        c.value = count;
+        if (!c.dirty) {
+            c.dirty = true;
+            sinceFlush.add(c);
+        }
     }
 
     @Override
@@ -157,9 +170,14 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
             if (unfolded.size() >= foldTerms || logRecords + 1 >= foldRecords) {
                 fold();
             } else {
-                store.put(logKey(nextLog++), LOGS.serializer().serialize(null, new Log(new HashMap<>(sinceFlush))));
+                Map<String, Long> counts = new HashMap<>(sinceFlush.size() * 2);
+                for (WriteBackStore.Entry<Long> c : sinceFlush) {
+                    counts.put(c.key, c.value);
+                }
+                store.put(logKey(nextLog++), LOGS.serializer().serialize(null, new Log(counts)));
                 logRecords++;
             }
+            sinceFlush.forEach(c -> c.dirty = false);
             sinceFlush.clear();
         }
     }
@@ -176,9 +194,9 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
         try (KeyValueIterator<String, byte[]> logs = store.range(LOG_PREFIX, LOG_END)) {
             logs.forEachRemaining(kv -> batch.add(KeyValue.pair(kv.key, null)));
         }
-        unfolded.forEach((term, count) -> batch.add(KeyValue.pair(term, LONGS.serializer().serialize(null, count))));
+        unfolded.forEach((term, c) -> batch.add(KeyValue.pair(term, LONGS.serializer().serialize(null, c.value))));
         store.putAll(batch);
-        unfolded.forEach(read::put);
+        unfolded.forEach((term, c) -> read.put(term, c.value));
         unfolded.clear();
         logRecords = 0;
     }
@@ -192,7 +210,14 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
         try (KeyValueIterator<String, byte[]> logs = store.range(LOG_PREFIX, LOG_END)) {
             while (logs.hasNext()) {
                 KeyValue<String, byte[]> kv = logs.next();
-                unfolded.putAll(LOGS.deserializer().deserialize(null, kv.value).counts());
+                LOGS.deserializer().deserialize(null, kv.value).counts().forEach((term, v) -> {
+                    WriteBackStore.Entry<Long> c = unfolded.get(term);
+                    if (c == null) {
+                        unfolded.put(term, new WriteBackStore.Entry<>(term, v));
+                    } else {
+                        c.value = v;
+                    }
+                });
                 nextLog = Long.parseLong(kv.key.substring(LOG_PREFIX.length())) + 1;
                 logRecords++;
             }

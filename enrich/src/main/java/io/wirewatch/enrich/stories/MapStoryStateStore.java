@@ -1,7 +1,6 @@
 package io.wirewatch.enrich.stories;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Map;
 public class MapStoryStateStore implements StoryStateStore {
     public final Map<String, StoryState> stories = new HashMap<>();
     public final Map<String, Long> lastEvent = new HashMap<>();
-    public final Map<String, List<String>> postings = new HashMap<>();
+    public final Map<String, PostingList> postings = new HashMap<>();
     public final Map<String, Long> df = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, String> bands = new HashMap<>();
@@ -27,8 +26,8 @@ public class MapStoryStateStore implements StoryStateStore {
         lastEvent.remove(id);
     }
     public Long lastEventTime(String id) { return lastEvent.get(id); }
-    public List<String> postings(String term) { return postings.getOrDefault(term, List.of()); }
-    public void putPostings(String term, List<String> ids) { postings.put(term, List.copyOf(ids)); }
+    public PostingList postings(String term) { return postings.getOrDefault(term, PostingList.EMPTY); }
+    public void putPostings(String term, PostingList ids) { postings.put(term, ids); }
     public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }
     public void putDocumentFrequency(String term, long v) { df.put(term, v); }
     public String articleWithText(String hash) { return texts.get(hash); }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,6 +110,8 @@ public final class StoryClusterer {
     private final StoryStateStore store;
     private final Params p;
     private final StorySimilarity similarity;
+    /** Reused from article to article (a clusterer serves one thread). */
+    private final CandidateCounter counter = new CandidateCounter();
 
     public StoryClusterer(StoryStateStore store, Params params) {
         this.store = store;
@@ -164,7 +167,11 @@ public final class StoryClusterer {
         double vecNorm = TextVectors.norm(vec);
         int decoded = 0;
         int looked = 0;
-        Candidates candidates = byKeysShared(keys, vec, originalStory);
+        List<PostingList> keyLists = new ArrayList<>(keys.size()); // read once: the index update below reuses them
+        for (String k : keys) {
+            keyLists.add(store.postings(k));
+        }
+        CandidateCounter.Candidates candidates = byKeysShared(keys, keyLists, vec, originalStory);
         int decodedSharingMore = 0;
         for (int i = 0; i < candidates.ids().size(); i++) {
             if (i == candidates.sharingMore()) {
@@ -230,18 +237,16 @@ public final class StoryClusterer {
         if (probe != null) {
             NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
         }
-        for (String k : keys) {
-            List<String> current = store.postings(k);
-            if (!current.isEmpty() && current.get(0).equals(story.id()) && current.size() <= p.postingsPerTerm()) {
+        byte[] sid = story.id().getBytes(StandardCharsets.UTF_8);
+        Set<String> updated = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            // the list as read for the candidates, unless this loop has written it since (a key listed twice)
+            PostingList current = updated.add(k) && i < keyLists.size() ? keyLists.get(i) : store.postings(k);
+            if (!current.isEmpty() && current.isId(0, sid) && current.size() <= p.postingsPerTerm()) {
                 continue; // already first: the list would be written back unchanged
             }
-            List<String> post = new ArrayList<>(current);
-            post.remove(story.id());
-            post.add(0, story.id());
-            if (post.size() > p.postingsPerTerm()) {
-                post = post.subList(0, p.postingsPerTerm());
-            }
-            store.putPostings(k, post);
+            store.putPostings(k, current.withFirst(sid, p.postingsPerTerm()));
         }
         return new Assignment(story.id(), duplicateOf, story, redirects);
     }
@@ -252,101 +257,16 @@ public final class StoryClusterer {
      * Among stories listed equally often the first-listed (the most recent under the first key) leads,
      * except that stories listed under one key only come in the order of that key's weight in the
      * article (organisation keys after terms), so that the one-key slots go to the strongest keys.
+     * Only the first {@code LOOKUPS_PER_CANDIDATE * candidates + 1} are listed: no more are tried.
      */
-    private Candidates byKeysShared(List<String> keys, Map<String, Double> vec, StoryState originalStory) {
-        return byKeysShared(keys, vec, originalStory == null ? null : originalStory.id(), store::postings);
-    }
-
-    /** {@link #byKeysShared(List, Map, StoryState)} over any posting lists ({@code originalId}: null for none). */
-    static Candidates byKeysShared(List<String> keys, Map<String, Double> vec, String originalId,
-                                   java.util.function.Function<String, List<String>> postings) {
-        // each listed story once, in the order first listed: the keys listing it, and the first of them
-        Map<String, Integer> index = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        int[] counts = new int[16];
-        int[] firstKey = new int[16];
-        int maxCount = 0;
-        for (int k = 0; k < keys.size(); k++) {
-            for (String id : postings.apply(keys.get(k))) {
-                Integer at = index.putIfAbsent(id, ids.size());
-                int i;
-                if (at == null) {
-                    i = ids.size();
-                    ids.add(id);
-                    if (i == counts.length) {
-                        counts = Arrays.copyOf(counts, 2 * i);
-                        firstKey = Arrays.copyOf(firstKey, 2 * i);
-                    }
-                    firstKey[i] = k;
-                } else {
-                    i = at;
-                }
-                maxCount = Math.max(maxCount, ++counts[i]);
-            }
-        }
-        int original = -1;
-        if (originalId != null) {
-            Integer at = index.get(originalId);
-            original = at != null ? at : ids.size();
-        }
-        List<String> order = new ArrayList<>(ids.size() + 1);
-        if (original >= 0) {
-            order.add(originalId);
-        }
-        // then those listed under more keys first, equally often in the order first listed
-        // (a counting sort: stable, one pass to count and one to place)
-        int[] start = new int[maxCount + 1];
-        for (int i = 0; i < ids.size(); i++) {
-            if (counts[i] > 1 && i != original) {
-                start[counts[i]]++;
-            }
-        }
-        int placed = 0;
-        for (int c = maxCount; c > 1; c--) {
-            int n = start[c];
-            start[c] = placed;
-            placed += n;
-        }
-        String[] shared = new String[placed];
-        for (int i = 0; i < ids.size(); i++) {
-            if (counts[i] > 1 && i != original) {
-                shared[start[counts[i]]++] = ids.get(i);
-            }
-        }
-        order.addAll(Arrays.asList(shared));
-        int more = order.size();
-        // then those listed once: by the weight of their key, highest first, equal weights in the order listed
-        // (a key's stories were listed one after the other, so that is key by key, in the keys' order)
-        Integer[] byWeight = new Integer[keys.size()];
+    private CandidateCounter.Candidates byKeysShared(List<String> keys, List<PostingList> lists, Map<String, Double> vec,
+                                                     StoryState originalStory) {
         double[] weights = new double[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
-            byWeight[k] = k;
             weights[k] = vec.getOrDefault(keys.get(k), 0.0);
         }
-        Arrays.sort(byWeight, (x, y) -> Double.compare(weights[y], weights[x])); // stable
-        int[] rank = new int[keys.size()];
-        for (int r = 0; r < byWeight.length; r++) {
-            rank[byWeight[r]] = r;
-        }
-        List<List<String>> once = new ArrayList<>(keys.size());
-        for (int k = 0; k < keys.size(); k++) {
-            once.add(null);
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            if (counts[i] == 1 && i != original) {
-                int r = rank[firstKey[i]];
-                if (once.get(r) == null) {
-                    once.set(r, new ArrayList<>());
-                }
-                once.get(r).add(ids.get(i));
-            }
-        }
-        for (List<String> l : once) {
-            if (l != null) {
-                order.addAll(l);
-            }
-        }
-        return new Candidates(order, more);
+        return counter.order(lists, weights, originalStory == null ? null : originalStory.id(),
+                LOOKUPS_PER_CANDIDATE * p.candidates() + 1);
     }
 
     /** The article's term frequencies: the headline names the event, so its terms count titleWeight times. */
@@ -359,12 +279,6 @@ public final class StoryClusterer {
 
     /** A live story scored against the article, kept for the merge check after the join. */
     private record Scored(StoryState story, double score) {}
-
-    /**
-     * Candidate story ids in the order they are tried; the first {@code sharingMore} are listed under
-     * more than one of the article's keys (or are the copied article's story), the rest under one.
-     */
-    record Candidates(List<String> ids, int sharingMore) {}
 
     /**
      * Live stories listed under a single one of the article's keys that are scored, after all those

@@ -26,7 +26,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     public static final List<String> STORE_NAMES = List.of(STORIES_STORE, LAST_EVENT_STORE, POSTINGS_STORE, DF_STORE,
             TEXT_STORE, BANDS_STORE, FINGERPRINTS_STORE);
 
-    /** A posting list as stored. */
+    /** A posting list as stored before {@link PostingListSerde} (Smile): still read. */
     public record Postings(List<String> storyIds) {}
 
     /**
@@ -51,7 +51,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
         KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
-        KeyValueStore<String, Postings> postings = context.getStateStore(POSTINGS_STORE);
+        KeyValueStore<String, PostingList> postings = context.getStateStore(POSTINGS_STORE);
         KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
         KeyValueStore<String, Long> lastEvent = context.getStateStore(LAST_EVENT_STORE);
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
@@ -68,11 +68,11 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
                 lastEvent.delete(id);
             }
             public Long lastEventTime(String id) { return lastEvent.get(id); }
-            public List<String> postings(String term) {
-                Postings p = postings.get(term);
-                return p == null ? List.of() : p.storyIds();
+            public PostingList postings(String term) {
+                PostingList p = postings.get(term);
+                return p == null ? PostingList.EMPTY : p;
             }
-            public void putPostings(String term, List<String> ids) { postings.put(term, new Postings(List.copyOf(ids))); }
+            public void putPostings(String term, PostingList ids) { postings.put(term, ids); }
             public long documentFrequency(String term) {
                 Long v = df.get(term);
                 return v == null ? 0 : v;

@@ -1,7 +1,5 @@
 package io.wirewatch.enrich.stories;
 
-import java.util.List;
-
 /** The state story clustering needs; backed by Kafka Streams stores in the topology, by maps in tests. */
 public interface StoryStateStore {
     StoryState story(String id);
@@ -15,9 +13,10 @@ public interface StoryStateStore {
     /** The story's last event time as last written, without decoding the story; null when not known. */
     Long lastEventTime(String storyId);
 
-    List<String> postings(String term);
+    /** The stories the index key lists, most recent first; empty when none. */
+    PostingList postings(String term);
 
-    void putPostings(String term, List<String> storyIds);
+    void putPostings(String term, PostingList storyIds);
 
     long documentFrequency(String term);
 

@@ -34,8 +34,8 @@ import java.util.Map;
  */
 public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
 
-    /** A held value; {@code dirty} until it is written to the store. */
-    private static final class Entry<V> {
+    /** A held value; {@code dirty} until it is written to the store (also {@link DocumentFrequencyStore}'s counts). */
+    static final class Entry<V> {
         final String key;
         V value;
         boolean dirty;

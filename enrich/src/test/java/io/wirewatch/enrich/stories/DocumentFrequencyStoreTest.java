@@ -95,6 +95,26 @@ class DocumentFrequencyStoreTest {
     }
 
     @Test
+    void eachLogRecordHoldsTheLatestCountOfEachTermChangedSinceTheLastCommitOnly() {
+        DocumentFrequencyStore s = reopen(100, 1000, 100);
+        s.put("a", 1L);
+        s.put("b", 1L);
+        s.flushCache();
+        s.put("b", 2L);
+        s.put("c", 1L);
+        s.put("b", 3L); // twice in one commit: the log holds the latest
+        assertThat(s.get("b")).isEqualTo(3L);
+        s.flushCache();
+        s.flushCache(); // nothing changed: no record
+        var logs = io.wirewatch.common.serde.SmileSerde.of(DocumentFrequencyStore.Log.class).deserializer();
+        List<Map<String, Long>> records = new ArrayList<>();
+        try (var it = inner.all()) {
+            it.forEachRemaining(kv -> records.add(logs.deserialize(null, kv.value).counts()));
+        }
+        assertThat(records).containsExactly(Map.of("a", 1L, "b", 1L), Map.of("b", 3L, "c", 1L));
+    }
+
+    @Test
     void clearingDropsUnflushedCountsSoTheStoreStaysTheTruth() {
         DocumentFrequencyStore s = reopen(100, 1000, 100);
         s.put("kept", 1L);

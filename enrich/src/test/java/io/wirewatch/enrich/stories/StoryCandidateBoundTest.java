@@ -56,7 +56,7 @@ class StoryCandidateBoundTest {
                     .storyId();
             assertThat(sid).isNotEqualTo(target);
         }
-        assertThat(store.postings("harbour")).hasSizeGreaterThan(K);
+        assertThat(store.postings("harbour").ids()).hasSizeGreaterThan(K);
 
         store.decoded.clear();
         StoryClusterer.Assignment follow = clusterer.assign(article("f", "Rotterdam crane collapse inquiry",

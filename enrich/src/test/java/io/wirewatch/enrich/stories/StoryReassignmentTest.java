@@ -121,10 +121,10 @@ class StoryReassignmentTest {
         store.putStory(big);
         store.putStory(stray);
         for (String t : List.of("crane", "harbour", "rotterdam")) {
-            store.postings.put(t, List.of(big.id()));
+            store.postings.put(t, PostingList.of(List.of(big.id())));
         }
-        store.postings.put("union", List.of(stray.id(), big.id()));
-        store.postings.put("inspectors", List.of(stray.id(), big.id()));
+        store.postings.put("union", PostingList.of(List.of(stray.id(), big.id())));
+        store.postings.put("inspectors", PostingList.of(List.of(stray.id(), big.id())));
         return new StoryState[] {big, stray};
     }
 
