@@ -4,10 +4,8 @@ import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +24,7 @@ class ArticleIdChunkStoreTest {
 
     @BeforeEach
     void open() {
-        inner = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("story-state"), Serdes.String(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        inner.init(new MockProcessorContext<>().getStateStoreContext(), inner);
+        inner = InMemoryStores.open("story-state", Serdes.ByteArray());
     }
 
     /** A fresh layer: what a restarted task has (nothing remembered). */

@@ -3,7 +3,6 @@ package io.wirewatch.enrich.stories;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +22,7 @@ class DocumentFrequencyStoreTest {
 
     @BeforeEach
     void open() {
-        inner = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("df"), Serdes.String(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        inner.init(new MockProcessorContext<>().getStateStoreContext(), inner);
+        inner = InMemoryStores.open("df", Serdes.ByteArray());
     }
 
     /** A fresh layer over what the store holds: what a restart or a restore from the changelog sees. */
