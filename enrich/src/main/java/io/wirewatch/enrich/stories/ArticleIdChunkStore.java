@@ -1,15 +1,17 @@
 package io.wirewatch.enrich.stories;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -45,26 +47,20 @@ public final class ArticleIdChunkStore extends WrappedStateStore<KeyValueStore<S
     private record Stored(List<String> ids, boolean apart) {}
 
     private final KeyValueStore<String, byte[]> store;
-    private final LinkedHashMap<String, Stored> stored;
+    private final Map<String, Stored> stored;
 
     ArticleIdChunkStore(KeyValueStore<String, byte[]> store, int remembered) {
         super(store);
         this.store = store;
-        this.stored = new LinkedHashMap<>(Math.min(remembered, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
-                return size() > remembered;
-            }
-        };
+        this.stored = CommitFlushedStore.lru(remembered);
     }
 
     /**
      * The builder of the story store: persistent bytes, this layer, and {@link WriteBackStore} holding
      * {@code capacity} decoded stories outermost.
      */
-    public static org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, StoryState>> builder(String name,
-                                                                                                         int capacity) {
-        return WriteBackStore.layered(name, org.apache.kafka.common.serialization.Serdes.ByteArray(),
+    public static StoreBuilder<KeyValueStore<String, StoryState>> builder(String name, int capacity) {
+        return WriteBackStore.layered(name, Serdes.ByteArray(),
                 inner -> new WriteBackStore<>(new ArticleIdChunkStore(inner, Math.max(16, 2 * capacity)), capacity));
     }
 
@@ -209,7 +205,7 @@ public final class ArticleIdChunkStore extends WrappedStateStore<KeyValueStore<S
     }
 
     @Override
-    public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<String, StoryState> prefixScan(
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, StoryState> prefixScan(
             P prefix, PS prefixKeySerializer) {
         return new Stories(store.prefixScan(prefix, prefixKeySerializer));
     }

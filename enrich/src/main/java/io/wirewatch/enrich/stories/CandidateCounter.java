@@ -1,6 +1,7 @@
 package io.wirewatch.enrich.stories;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class CandidateCounter {
     private List<PostingList> lists;
 
     CandidateCounter() {
-        java.util.Arrays.fill(list, -1);
+        Arrays.fill(list, -1);
     }
 
     /**
@@ -117,7 +118,7 @@ final class CandidateCounter {
         }
         if (cap != list.length) {
             list = new int[cap];
-            java.util.Arrays.fill(list, -1);
+            Arrays.fill(list, -1);
             pos = new int[cap];
             hashes = new int[cap];
             counts = new int[cap];

@@ -6,7 +6,9 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A store layer that holds writes and hands them to the store it wraps in the flush Kafka Streams
@@ -50,6 +52,16 @@ abstract class CommitFlushedStore<S, V> extends WrappedStateStore<KeyValueStore<
     public void close() {
         drop();
         super.close();
+    }
+
+    /** A map of at most {@code capacity} entries that drops the least recently used: a layer's bounded memory. */
+    static <V> Map<String, V> lru(int capacity) {
+        return new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     /** Through {@link #get} and {@link #put}, so that the layer's own rules apply. */

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
     private final int foldTerms;
     private final int foldRecords;
     /** Counts read from term keys, a bounded LRU (clean: they are in the store). */
-    private final LinkedHashMap<String, Long> read;
+    private final Map<String, Long> read;
     /**
      * Counts written since the last fold (in log records or about to be): what term keys do not hold yet.
      * A term is here or in {@link #read}, never in both. Each count is a mutable holder ({@code dirty}: changed
@@ -67,12 +66,7 @@ public final class DocumentFrequencyStore extends CommitFlushedStore<byte[], Lon
         this.store = store;
         this.foldTerms = foldTerms;
         this.foldRecords = foldRecords;
-        this.read = new LinkedHashMap<>(Math.min(cacheCapacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > cacheCapacity;
-            }
-        };
+        this.read = lru(cacheCapacity);
     }
 
     /**

@@ -148,7 +148,7 @@ public final class StoryClusterer {
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
         if (vec.size() > ARTICLE_TERMS && docs >= ARTICLE_TERMS_AFTER_DOCS) {
-            vec = new HashMap<>(top(vec, ARTICLE_TERMS));
+            vec = top(vec, ARTICLE_TERMS); // a new map of its own
         }
         // unit length, so that the centroid is the plain sum of its members and each counts once
         double norm = TextVectors.norm(vec);
