@@ -48,7 +48,8 @@ import java.util.stream.Stream;
  * written {@code 10000} through the processor with window 0, and one written {@code 10000d} through the
  * processor with the default window (checks of the fast pre-fills). BATCH is the timed articles
  * (default 5000). The last line is {@code story-scale ... ratio=X}: wall-clock cost per article at the
- * last size over the first ({@code cpu_ratio} the same in thread CPU time). {@code -Dcompare=true}
+ * last size over the first ({@code cpu_ratio} the same in thread CPU time, {@code process_cpu_ratio} in the whole
+ * process's CPU time over each size's turns: RocksDB's flush and compaction threads, GC and JIT included). {@code -Dcompare=true}
  * compares every store of two pre-fills of one size, key by key; {@code -Dstory.serde=smile} keeps
  * stories in the old Smile encoding and {@code -Dstory.cache=N} and {@code -Dpostings.cache=N} set the story and posting-list
  * caches' entries (all for before/after runs); {@code -Dprefill.cache=DIR} saves each pre-fill under DIR and reuses it.
@@ -108,6 +109,9 @@ public final class StoryScale {
     /** A size written {@code Nd} is pre-filled with the default window, to check the window-0 pre-fill against. */
     private void run(int[] sizes, String[] labels, int batch) throws IOException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        // the whole process: RocksDB's compaction and flush threads, GC and JIT too, over each size's turns
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // every size's stores share one RocksDB budget in this JVM: give each the one a service has
         Map<String, Object> rocks = Map.of(
                 BoundedRocksDbConfig.TOTAL_BYTES_CONFIG, sizes.length * BoundedRocksDbConfig.DEFAULT_TOTAL_BYTES,
@@ -157,6 +161,7 @@ public final class StoryScale {
             }
             long[] wall = new long[sizes.length];
             long[] thread = new long[sizes.length];
+            long[] process = new long[sizes.length];
             long[][] lookups0 = new long[sizes.length][];
             long[][] lastEvent0 = new long[sizes.length][];
             for (int s = 0; s < sizes.length; s++) {
@@ -170,10 +175,12 @@ public final class StoryScale {
                     StoryStoreHarness h = stores.get(s);
                     long w0 = System.nanoTime();
                     long c0 = cpu.getCurrentThreadCpuTime();
+                    long p0 = os.getProcessCpuTime();
                     for (int j = from; j < to; j++) {
                         process(h, prefilled.get(s), timed.get(s), j, joined, s);
                     }
                     thread[s] += cpu.getCurrentThreadCpuTime() - c0;
+                    process[s] += os.getProcessCpuTime() - p0;
                     wall[s] += System.nanoTime() - w0;
                 }
             }
@@ -215,8 +222,9 @@ public final class StoryScale {
             for (int s = 0; s < sizes.length; s++) {
                 double us = wall[s] / 1e3 / batch;
                 System.out.printf("stored_stories=%s batch=%d us_per_article=%.1f cpu_us_per_article=%.1f "
-                                + "followups_joined=%d/%d story_cache_hit_rate=%.3f rocksdb_bytes=%d%n", labels[s], batch,
-                        us, thread[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
+                                + "process_cpu_us_per_article=%.1f followups_joined=%d/%d story_cache_hit_rate=%.3f "
+                                + "rocksdb_bytes=%d%n", labels[s], batch, us, thread[s] / 1e3 / batch,
+                        process[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
                 System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f last_event_reads=%.1f%n",
                         labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2]);
                 summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
@@ -224,8 +232,8 @@ public final class StoryScale {
             int last = sizes.length - 1;
             System.out.printf("heap_used_after_gc_mb=%d heap_pools_peak_sum_mb=%d max_heap_mb=%d%n", heap >> 20, peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
-            System.out.println(summary.append(String.format(" cpu_ratio=%.2f ratio=%.2f",
-                    thread[last] / (double) thread[0], wall[last] / (double) wall[0])));
+            System.out.println(summary.append(String.format(" cpu_ratio=%.2f process_cpu_ratio=%.2f ratio=%.2f",
+                    thread[last] / (double) thread[0], process[last] / (double) process[0], wall[last] / (double) wall[0])));
         } catch (RuntimeException e) {
             e.printStackTrace(); // before closing, which may fail for the same reason
             throw e;
