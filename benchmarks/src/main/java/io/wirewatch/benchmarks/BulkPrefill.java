@@ -1,6 +1,8 @@
 package io.wirewatch.benchmarks;
 
 import io.wirewatch.common.model.EnrichedArticle;
+import io.wirewatch.common.time.IsoDates;
+import io.wirewatch.enrich.stories.NearCopyWindow;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.PostingList;
 import io.wirewatch.enrich.stories.StoryClusterer;
@@ -30,7 +32,8 @@ import java.util.Set;
  * is ever scored): posting lists read empty, so the clusterer lists each story under its keys alone
  * and the flush puts it in front of the stored list, cut at {@code postingsPerTerm} as the processor
  * does; and exact-copy and near-copy look-ups see this chunk only, while the flush keeps a band key or
- * text hash an earlier chunk holds (the processor writes only free ones). Document frequencies read
+ * text hash an earlier chunk holds in the same generation (the processor writes only free ones; keys go under
+ * the generation of the latest event time, as {@link NearCopyWindow} writes them, and the clock with them). Document frequencies read
  * the stored counts, so every weight is the processor's. The stores then hold the same values.
  */
 final class BulkPrefill implements StoryStateStore {
@@ -50,6 +53,10 @@ final class BulkPrefill implements StoryStateStore {
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, String> bands = new HashMap<>();
     private final Map<String, NearDuplicates.Fingerprint> prints = new HashMap<>();
+    /** The processor's near-copy window (the default story window) and the article's generation in it. */
+    private final long copyWindow = StoryClusterer.Params.defaults().windowMillis();
+    private long generation;
+    private long clock = Long.MIN_VALUE;
 
     BulkPrefill(StoryStoreHarness h, StoryClusterer.Params params) {
         this.h = h;
@@ -60,6 +67,9 @@ final class BulkPrefill implements StoryStateStore {
 
     /** Assigns one article against the chunk; returns its story id. */
     String assign(EnrichedArticle a) {
+        // the processor's clock: the latest event time; copy-detection keys go under its generation
+        clock = Math.max(clock, IsoDates.toEpochMillis(a.published()));
+        generation = NearCopyWindow.generation(clock, copyWindow);
         return clusterer.assign(a).storyId();
     }
 
@@ -72,7 +82,9 @@ final class BulkPrefill implements StoryStateStore {
         write(StoryProcessor.LAST_EVENT_STORE, lastEvent);
         write(StoryProcessor.FINGERPRINTS_STORE, prints);
         write(StoryProcessor.TEXT_STORE, keepStored(StoryProcessor.TEXT_STORE, texts));
-        write(StoryProcessor.BANDS_STORE, keepStored(StoryProcessor.BANDS_STORE, bands));
+        Map<String, String> freeBands = keepStored(StoryProcessor.BANDS_STORE, bands);
+        freeBands.put(NearCopyWindow.CLOCK_KEY, Long.toString(clock));
+        write(StoryProcessor.BANDS_STORE, freeBands);
         StoryStoreHarness.RawStore<PostingList> post = h.raw(StoryProcessor.POSTINGS_STORE);
         Map<String, PostingList> merged = new HashMap<>(postings.size() * 2);
         postings.forEach((k, added) -> {
@@ -171,31 +183,31 @@ final class BulkPrefill implements StoryStateStore {
 
     @Override
     public String articleWithText(String hash) {
-        return texts.get(hash);
+        return texts.get(NearCopyWindow.key(generation, hash));
     }
 
     @Override
     public void putArticleWithText(String hash, String id) {
-        texts.put(hash, id);
+        texts.put(NearCopyWindow.key(generation, hash), id);
     }
 
     @Override
     public String nearCopyBand(String key) {
-        return bands.get(key);
+        return bands.get(NearCopyWindow.key(generation, key));
     }
 
     @Override
     public void putNearCopyBand(String key, String id) {
-        bands.put(key, id);
+        bands.put(NearCopyWindow.key(generation, key), id);
     }
 
     @Override
     public NearDuplicates.Fingerprint fingerprint(String id) {
-        return prints.get(id);
+        return prints.get(NearCopyWindow.key(generation, id));
     }
 
     @Override
     public void putFingerprint(String id, NearDuplicates.Fingerprint f) {
-        prints.put(id, f);
+        prints.put(NearCopyWindow.key(generation, id), f);
     }
 }

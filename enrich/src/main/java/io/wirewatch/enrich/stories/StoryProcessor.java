@@ -40,11 +40,19 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     }
 
     private final StoryClusterer.Params params;
+    private final long nearCopyWindowMillis;
     private ProcessorContext<String, StoryAssignment> context;
     private StoryClusterer clusterer;
+    private NearCopyWindow copies;
 
+    /** Copies are remembered for the story window ({@link NearCopyWindow}; the default window when it is 0). */
     public StoryProcessor(StoryClusterer.Params params) {
+        this(params, params.windowMillis() > 0 ? params.windowMillis() : StoryClusterer.Params.defaults().windowMillis());
+    }
+
+    public StoryProcessor(StoryClusterer.Params params, long nearCopyWindowMillis) {
         this.params = params;
+        this.nearCopyWindowMillis = nearCopyWindowMillis;
     }
 
     @Override
@@ -57,6 +65,8 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
         KeyValueStore<String, String> bands = context.getStateStore(BANDS_STORE);
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
+        NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
+        this.copies = copies;
         this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
@@ -78,12 +88,12 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
                 return v == null ? 0 : v;
             }
             public void putDocumentFrequency(String term, long v) { df.put(term, v); }
-            public String articleWithText(String hash) { return texts.get(hash); }
-            public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
-            public String nearCopyBand(String key) { return bands.get(key); }
-            public void putNearCopyBand(String key, String id) { bands.put(key, id); }
-            public NearDuplicates.Fingerprint fingerprint(String id) { return prints.get(id); }
-            public void putFingerprint(String id, NearDuplicates.Fingerprint f) { prints.put(id, f); }
+            public String articleWithText(String hash) { return copies.articleWithText(hash); }
+            public void putArticleWithText(String hash, String id) { copies.putArticleWithText(hash, id); }
+            public String nearCopyBand(String key) { return copies.nearCopyBand(key); }
+            public void putNearCopyBand(String key, String id) { copies.putNearCopyBand(key, id); }
+            public NearDuplicates.Fingerprint fingerprint(String id) { return copies.fingerprint(id); }
+            public void putFingerprint(String id, NearDuplicates.Fingerprint f) { copies.putFingerprint(id, f); }
         }, params);
     }
 
@@ -91,7 +101,9 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     public void process(Record<String, StoryInput> record) {
         StoryInput in = record.value();
         var a = in.article();
-        StoryClusterer.Assignment as = clusterer.assign(a, in.featuresOrCompute());
+        StoryFeatures f = in.featuresOrCompute();
+        copies.advance(f.eventTime());
+        StoryClusterer.Assignment as = clusterer.assign(a, f);
         context.forward(record.withValue(new StoryAssignment(a.withStory(as.storyId(), as.duplicateOf()),
                 in.enrichedJson(as.storyId(), as.duplicateOf()), as.story().toStory(), as.redirects())));
     }

@@ -124,13 +124,18 @@ class StoryTopologyTest {
     @Test
     void storiesExpireAfterTheWindow() {
         EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
-        EnrichedArticle sameDay = send("f2", "two.example", "2026-05-06", "Dresden evacuated as Elbe overflows",
+        EnrichedArticle sameDay = send("f2", "two.example", "2026-05-05", "Dresden evacuated as Elbe overflows",
                 FLOOD_OTHER_OUTLET);
-        // the same text a month later is a new story (and still a copy of the first article)
-        EnrichedArticle monthLater = send("f3", "three.example", "2026-06-10", "Elbe floods Dresden old town", FLOOD);
+        // the same text eight days later is a new story, and still a copy of the first article (copies are
+        // remembered for one to two windows)
+        EnrichedArticle weekLater = send("f3", "three.example", "2026-05-13", "Elbe floods Dresden old town", FLOOD);
         assertThat(sameDay.storyId()).isEqualTo(first.storyId());
-        assertThat(monthLater.storyId()).isNotEqualTo(first.storyId());
-        assertThat(monthLater.duplicateOf()).isEqualTo("f1");
+        assertThat(weekLater.storyId()).isNotEqualTo(first.storyId());
+        assertThat(weekLater.duplicateOf()).isEqualTo("f1");
+        // a month after the last copy: forgotten (NearCopyWindow), so not a copy either
+        EnrichedArticle monthLater = send("f4", "four.example", "2026-06-20", "Elbe floods Dresden old town", FLOOD);
+        assertThat(monthLater.storyId()).isNotEqualTo(first.storyId()).isNotEqualTo(weekLater.storyId());
+        assertThat(monthLater.duplicateOf()).isNull();
     }
 
     private static final String ERUPTION = "Lava fountains rose from a fissure as the volcano erupted overnight, "

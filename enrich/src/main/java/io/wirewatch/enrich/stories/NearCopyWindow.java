@@ -1,0 +1,237 @@
+package io.wirewatch.enrich.stories;
+
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.Locale;
+
+/**
+ * The copy-detection state (exact-copy text hashes, near-copy band keys, fingerprints) kept for a window of
+ * event time instead of all history, with an in-heap Bloom filter in front of the look-ups that nearly always
+ * miss.
+ *
+ * <p>Time is cut in generations of one window ({@code floor(t / window)}, of the latest event time seen: the
+ * clock, stored under {@link #CLOCK_KEY} in the band store). Every key is written under its generation,
+ * {@code <generation>/<key>} ({@link #key}), and only the current generation and the one before are read, so
+ * an entry is found for one to two windows after it was last written or hit: a hit in the generation before is
+ * copied into the current one, so an original that keeps being copied stays known. Each of the two live
+ * generations has a Bloom filter of its text hashes and band keys, so that an article's ~17 look-ups, nearly all
+ * misses, reach RocksDB only on a filter hit (1% false positives) instead of probing every sorted run of a store
+ * that held every article ever seen. The filters are rebuilt from the two live generations' keys on first use
+ * (after a restart or a restore: restoration runs after {@code init}), a range read bounded by the window, not
+ * by history; a filter that fills past its size is rebuilt twice as big. Keys of older generations are never
+ * read again.
+ */
+public final class NearCopyWindow {
+
+    /** The clock (latest event time seen, decimal millis) in the band store; sorts before every generation. */
+    public static final String CLOCK_KEY = "\u0001clock";
+    /** Keys a generation's filter is first sized for, at least. */
+    static final int MIN_FILTER_KEYS = 1 << 16;
+    private static final double FALSE_POSITIVES = 0.01;
+
+    private final KeyValueStore<String, String> texts;
+    private final KeyValueStore<String, String> bands;
+    private final KeyValueStore<String, NearDuplicates.Fingerprint> prints;
+    private final long window;
+
+    private boolean loaded;
+    /** Latest event time seen; {@code Long.MIN_VALUE} before any. */
+    private long clock = Long.MIN_VALUE;
+    private Generation current;
+    private Generation previous;
+
+    /** One generation's keys as the filter knows them. */
+    private static final class Generation {
+        final long number;
+        final String prefix;
+        final long capacity;
+        BloomFilter<CharSequence> filter;
+        long keys;
+
+        Generation(long number, long capacity) {
+            this.number = number;
+            this.prefix = prefix(number);
+            this.capacity = Math.max(MIN_FILTER_KEYS, capacity);
+            this.filter = BloomFilter.create(Funnels.unencodedCharsFunnel(), this.capacity, FALSE_POSITIVES);
+        }
+
+        boolean mightContain(String filterKey) {
+            return keys > 0 && filter.mightContain(filterKey);
+        }
+    }
+
+    public NearCopyWindow(KeyValueStore<String, String> texts, KeyValueStore<String, String> bands,
+                          KeyValueStore<String, NearDuplicates.Fingerprint> prints, long windowMillis) {
+        if (windowMillis <= 0) {
+            throw new IllegalArgumentException("near-copy window must be > 0 ms, was " + windowMillis);
+        }
+        this.texts = texts;
+        this.bands = bands;
+        this.prints = prints;
+        this.window = windowMillis;
+    }
+
+    /** The generation of event time {@code t} for a window (negative times: generation 0). */
+    public static long generation(long t, long windowMillis) {
+        return t < 0 ? 0 : t / windowMillis;
+    }
+
+    /** The stored key of {@code key} in generation {@code g}: fixed-width hex, so generations sort in order. */
+    public static String key(long generation, String key) {
+        return prefix(generation) + key;
+    }
+
+    private static String prefix(long generation) {
+        return String.format(Locale.ROOT, "%012x/", generation);
+    }
+
+    /**
+     * Before an article: its event time moves the clock forward (an unknown time, or one more than a window
+     * ahead of the wall clock, does not), which starts a new generation when it crosses a window.
+     */
+    public void advance(long eventTime) {
+        boolean valid = eventTime >= 0 && eventTime <= System.currentTimeMillis() + window;
+        if (!loaded) {
+            load(valid ? eventTime : Long.MIN_VALUE);
+        }
+        if (valid && eventTime > clock) {
+            clock = eventTime;
+            bands.put(CLOCK_KEY, Long.toString(clock));
+            long g = generation(clock, window);
+            if (g != current.number) {
+                // a jump of more than one window leaves no generation before: nothing was written in it
+                previous = g == current.number + 1 ? current : new Generation(g - 1, 0);
+                current = new Generation(g, Math.max(previous.keys, current.keys) * 3 / 2);
+            }
+        }
+    }
+
+    public String articleWithText(String hash) {
+        return find(texts, "t", hash);
+    }
+
+    public void putArticleWithText(String hash, String articleId) {
+        put(texts, "t", hash, articleId);
+    }
+
+    public String nearCopyBand(String bandKey) {
+        return find(bands, "b", bandKey);
+    }
+
+    public void putNearCopyBand(String bandKey, String articleId) {
+        put(bands, "b", bandKey, articleId);
+    }
+
+    /** Looked up only for an article a text hash or band named (no filter): the current generation, then the one before. */
+    public NearDuplicates.Fingerprint fingerprint(String articleId) {
+        ensureLoaded();
+        NearDuplicates.Fingerprint f = prints.get(current.prefix + articleId);
+        if (f == null && (f = prints.get(previous.prefix + articleId)) != null) {
+            prints.put(current.prefix + articleId, f);
+        }
+        return f;
+    }
+
+    public void putFingerprint(String articleId, NearDuplicates.Fingerprint f) {
+        ensureLoaded();
+        prints.put(current.prefix + articleId, f);
+    }
+
+    /** The generation keys are written under now (for tests and the benchmarks). */
+    long currentGeneration() {
+        ensureLoaded();
+        return current.number;
+    }
+
+    private String find(KeyValueStore<String, String> store, String tag, String key) {
+        ensureLoaded();
+        String filterKey = tag + key;
+        if (current.mightContain(filterKey)) {
+            String v = store.get(current.prefix + key);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (previous.mightContain(filterKey)) {
+            String v = store.get(previous.prefix + key);
+            if (v != null) {
+                put(store, tag, key, v); // still copied: kept for another window
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private void put(KeyValueStore<String, String> store, String tag, String key, String value) {
+        ensureLoaded();
+        store.put(current.prefix + key, value);
+        current.filter.put(tag + key);
+        if (++current.keys > 2 * current.capacity) {
+            current = rebuilt(current.number, current.keys * 2); // past its size the filter's hits climb fast
+        }
+    }
+
+    private void ensureLoaded() {
+        if (!loaded) {
+            load(Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * The clock from the store, and both live generations' filters from their keys: those of the stored clock, or
+     * of the first article's time when it is later (or nothing is stored).
+     */
+    private void load(long eventTime) {
+        loaded = true;
+        String stored = bands.get(CLOCK_KEY);
+        clock = stored == null ? Long.MIN_VALUE : Long.parseLong(stored);
+        long g = generation(Math.max(clock, eventTime), window);
+        previous = g == 0 ? new Generation(-1, 0) : rebuilt(g - 1, count(g - 1));
+        current = rebuilt(g, previous.keys * 3 / 2);
+        if (current.keys > current.capacity) {
+            current = rebuilt(g, current.keys * 2);
+        }
+    }
+
+    /** A generation's filter sized for {@code capacity} keys, holding the keys its generation has stored. */
+    private Generation rebuilt(long number, long capacity) {
+        Generation gen = new Generation(number, capacity);
+        if (number >= 0) {
+            scan(texts, "t", gen);
+            scan(bands, "b", gen);
+        }
+        return gen;
+    }
+
+    private long count(long generation) {
+        if (generation < 0) {
+            return 0;
+        }
+        long n = 0;
+        for (KeyValueStore<String, String> s : java.util.List.of(texts, bands)) {
+            try (KeyValueIterator<String, String> it = s.range(prefix(generation), prefix(generation + 1))) {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void scan(KeyValueStore<String, String> store, String tag, Generation gen) {
+        int cut = gen.prefix.length();
+        try (KeyValueIterator<String, String> it = store.range(gen.prefix, prefix(gen.number + 1))) {
+            while (it.hasNext()) {
+                String k = it.next().key;
+                if (k.startsWith(gen.prefix)) { // the range's upper end is inclusive: never a stored key, but checked
+                    gen.filter.put(tag + k.substring(cut));
+                    gen.keys++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.wirewatch.enrich.stories;
+
+import io.wirewatch.common.serde.SmileSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Copy-detection keys by generation of event time, with Bloom filters in front of the look-ups. */
+class NearCopyWindowTest {
+
+    private static final long DAY = 24L * 3600 * 1000;
+    private static final long WEEK = 7 * DAY;
+    /** A generation's first millisecond, so that the tests know where windows start. */
+    private static final long T0 = 2922 * WEEK;
+
+    private KeyValueStore<String, String> texts;
+    private KeyValueStore<String, String> bands;
+    private KeyValueStore<String, NearDuplicates.Fingerprint> prints;
+    private final AtomicLong bandGets = new AtomicLong();
+
+    @BeforeEach
+    void open() {
+        texts = InMemoryStores.open(StoryProcessor.TEXT_STORE, Serdes.String());
+        bands = InMemoryStores.open(StoryProcessor.BANDS_STORE, Serdes.String());
+        prints = InMemoryStores.open(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class));
+    }
+
+    private NearCopyWindow window() {
+        return new NearCopyWindow(texts, counted(bands), prints, WEEK);
+    }
+
+    @Test
+    void keysAreFoundForOneToTwoWindowsAfterTheirLastWriteOrHit() {
+        NearCopyWindow w = window();
+        w.advance(T0 + 6 * DAY);
+        w.putNearCopyBand("0:ab", "a1");
+        w.putArticleWithText("h1", "a1");
+        w.putFingerprint("a1", new NearDuplicates.Fingerprint("s-a1", "a1", new int[] {1, 2}));
+        w.advance(T0 + 8 * DAY); // the next window: a1 is in the generation before
+        assertThat(w.nearCopyBand("0:ab")).isEqualTo("a1");
+        assertThat(w.fingerprint("a1").storyId()).isEqualTo("s-a1");
+        w.advance(T0 + 15 * DAY); // two windows on: the band was hit (so copied on), the text hash was not
+        assertThat(w.nearCopyBand("0:ab")).isEqualTo("a1");
+        assertThat(w.fingerprint("a1")).isNotNull();
+        assertThat(w.articleWithText("h1")).isNull();
+        w.advance(T0 + 40 * DAY); // far past: nothing
+        assertThat(w.nearCopyBand("0:ab")).isNull();
+        assertThat(w.fingerprint("a1")).isNull();
+    }
+
+    @Test
+    void anOlderOrUnknownOrFarFutureTimeDoesNotMoveTheClock() {
+        NearCopyWindow w = window();
+        w.advance(T0 + 8 * DAY);
+        long g = w.currentGeneration();
+        w.advance(T0);
+        w.advance(-1);
+        w.advance(System.currentTimeMillis() + 30 * DAY);
+        assertThat(w.currentGeneration()).isEqualTo(g);
+        w.putNearCopyBand("1:cd", "a2");
+        assertThat(bands.get(NearCopyWindow.key(g, "1:cd"))).isEqualTo("a2");
+        assertThat(bands.get(NearCopyWindow.CLOCK_KEY)).isEqualTo(Long.toString(T0 + 8 * DAY));
+    }
+
+    @Test
+    void missesDoNotReadTheStore() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        for (int i = 0; i < 2000; i++) {
+            w.putNearCopyBand("k" + i, "a" + i);
+        }
+        w.advance(T0 + 8 * DAY);
+        for (int i = 0; i < 2000; i++) {
+            w.putNearCopyBand("n" + i, "b" + i);
+        }
+        bandGets.set(0);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(w.nearCopyBand("miss" + i)).isNull();
+        }
+        // two live generations, 1% false positives each: about 200 reads, not 20,000
+        assertThat(bandGets.get()).isLessThan(600);
+        assertThat(w.nearCopyBand("k7")).isEqualTo("a7");
+        assertThat(w.nearCopyBand("n7")).isEqualTo("b7");
+    }
+
+    @Test
+    void aNewInstanceOverTheSameStoresRebuildsItsFiltersAndClock() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        w.putNearCopyBand("old", "a1");
+        w.putArticleWithText("h-old", "a1");
+        w.advance(T0 + 8 * DAY);
+        w.putNearCopyBand("new", "a2");
+        w.putFingerprint("a2", new NearDuplicates.Fingerprint("s-a2", "a2", new int[] {3}));
+
+        // a restart: the first article is older than the stored clock, which stays
+        NearCopyWindow restarted = window();
+        restarted.advance(T0 + 2 * DAY);
+        assertThat(restarted.currentGeneration()).isEqualTo(NearCopyWindow.generation(T0 + 8 * DAY, WEEK));
+        assertThat(restarted.nearCopyBand("old")).isEqualTo("a1");
+        assertThat(restarted.articleWithText("h-old")).isEqualTo("a1");
+        assertThat(restarted.nearCopyBand("new")).isEqualTo("a2");
+        assertThat(restarted.fingerprint("a2").storyId()).isEqualTo("s-a2");
+        assertThat(restarted.nearCopyBand("never")).isNull();
+    }
+
+    @Test
+    void aFilterFilledPastItsSizeIsRebuiltAndFindsEveryKey() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        int n = 3 * NearCopyWindow.MIN_FILTER_KEYS;
+        for (int i = 0; i < n; i++) {
+            w.putNearCopyBand("k" + i, "a" + i);
+        }
+        for (int i = 0; i < n; i += 997) {
+            assertThat(w.nearCopyBand("k" + i)).isEqualTo("a" + i);
+        }
+        bandGets.set(0);
+        for (int i = 0; i < 10_000; i++) {
+            w.nearCopyBand("miss" + i);
+        }
+        assertThat(bandGets.get()).isLessThan(400);
+    }
+
+    @Test
+    void aWindowMustBePositive() {
+        assertThatThrownBy(() -> new NearCopyWindow(texts, bands, prints, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near-copy window");
+    }
+
+    /** The store, counting its point reads. */
+    @SuppressWarnings("unchecked")
+    private KeyValueStore<String, String> counted(KeyValueStore<String, String> store) {
+        return (KeyValueStore<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("get")) {
+                        bandGets.incrementAndGet();
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
