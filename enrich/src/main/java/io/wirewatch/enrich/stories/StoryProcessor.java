@@ -67,7 +67,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
         NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
         this.copies = copies;
-        this.clusterer = new StoryClusterer(new StoryStateStore() {
+        this.clusterer = new StoryClusterer(new StoryStateStore.WindowedCopies() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
                 stories.put(s.id(), s);
@@ -88,12 +88,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
                 return v == null ? 0 : v;
             }
             public void putDocumentFrequency(String term, long v) { df.put(term, v); }
-            public String articleWithText(String hash) { return copies.articleWithText(hash); }
-            public void putArticleWithText(String hash, String id) { copies.putArticleWithText(hash, id); }
-            public String nearCopyBand(String key) { return copies.nearCopyBand(key); }
-            public void putNearCopyBand(String key, String id) { copies.putNearCopyBand(key, id); }
-            public NearDuplicates.Fingerprint fingerprint(String id) { return copies.fingerprint(id); }
-            public void putFingerprint(String id, NearDuplicates.Fingerprint f) { copies.putFingerprint(id, f); }
+            public NearCopyWindow copies() { return copies; }
         }, params);
     }
 
