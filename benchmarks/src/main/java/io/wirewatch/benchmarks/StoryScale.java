@@ -155,7 +155,12 @@ public final class StoryScale {
                 timed.add(batch(sizes[s], WARM_UP + batch));
                 stores.get(s).restartProcessor(StoryClusterer.Params.defaults());
                 for (int j = 0; j < WARM_UP; j++) {
+                    long w0 = System.nanoTime();
                     process(stores.get(s), prefilled.get(s), timed.get(s), j, joined, s);
+                    if (j == 0) { // after a restart: what the processor reads once (the near-copy filters)
+                        System.out.printf("first_article_after_restart stored_stories=%s ms=%.0f%n", labels[s],
+                                (System.nanoTime() - w0) / 1e6);
+                    }
                 }
                 joined[s] = 0;
             }
@@ -164,9 +169,11 @@ public final class StoryScale {
             long[] process = new long[sizes.length];
             long[][] lookups0 = new long[sizes.length][];
             long[][] lastEvent0 = new long[sizes.length][];
+            long[][] postings0 = new long[sizes.length][];
             for (int s = 0; s < sizes.length; s++) {
                 lookups0[s] = stores.get(s).storyCacheLookups();
                 lastEvent0[s] = stores.get(s).cacheLookups(StoryProcessor.LAST_EVENT_STORE);
+                postings0[s] = stores.get(s).cacheLookups(StoryProcessor.POSTINGS_STORE);
             }
             for (int from = WARM_UP, c = 0; from < WARM_UP + batch; from += CHUNK, c++) {
                 int to = Math.min(WARM_UP + batch, from + CHUNK);
@@ -192,7 +199,7 @@ public final class StoryScale {
                     .mapToLong(u -> u.getUsed()).sum();
             double[] hitRate = new double[sizes.length];
             // per timed article: story reads, of them misses (a RocksDB read and a decode each), last-event reads
-            double[][] perArticle = new double[sizes.length][3];
+            double[][] perArticle = new double[sizes.length][4];
             for (int s = 0; s < sizes.length; s++) {
                 long[] l = stores.get(s).storyCacheLookups();
                 long hits = l[0] - lookups0[s][0];
@@ -202,6 +209,8 @@ public final class StoryScale {
                 perArticle[s][0] = n / (double) batch;
                 perArticle[s][1] = (l[1] - lookups0[s][1]) / (double) batch;
                 perArticle[s][2] = (e[0] - lastEvent0[s][0] + e[1] - lastEvent0[s][1]) / (double) batch;
+                long[] q = stores.get(s).cacheLookups(StoryProcessor.POSTINGS_STORE);
+                perArticle[s][3] = (q[0] - postings0[s][0] + q[1] - postings0[s][1]) / (double) batch;
             }
             for (int s = 0; s < sizes.length; s++) {
                 decodeCost(stores.get(s), prefilled.get(s), labels[s]);
@@ -225,8 +234,9 @@ public final class StoryScale {
                                 + "process_cpu_us_per_article=%.1f followups_joined=%d/%d story_cache_hit_rate=%.3f "
                                 + "rocksdb_bytes=%d%n", labels[s], batch, us, thread[s] / 1e3 / batch,
                         process[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
-                System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f last_event_reads=%.1f%n",
-                        labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2]);
+                System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f last_event_reads=%.1f "
+                                + "posting_reads=%.1f%n", labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2],
+                        perArticle[s][3]);
                 summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
             int last = sizes.length - 1;

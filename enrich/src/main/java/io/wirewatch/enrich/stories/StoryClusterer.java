@@ -141,8 +141,16 @@ public final class StoryClusterer {
         Map<String, Double> tf = termFrequencies(f, p);
         long docs = store.documentFrequency(DOCS_KEY) + 1;
         Map<String, Double> vec = new HashMap<>();
+        // terms no article had before: no story is listed under them, so their posting lists are not read
+        Set<String> unseen = null;
         for (var e : tf.entrySet()) {
             long df = store.documentFrequency(e.getKey()) + 1;
+            if (df == 1) {
+                if (unseen == null) {
+                    unseen = new HashSet<>();
+                }
+                unseen.add(e.getKey());
+            }
             store.putDocumentFrequency(e.getKey(), df);
             vec.put(e.getKey(), similarity.weight(e.getValue(), df, docs));
         }
@@ -169,7 +177,8 @@ public final class StoryClusterer {
         int looked = 0;
         List<PostingList> keyLists = new ArrayList<>(keys.size()); // read once: the index update below reuses them
         for (String k : keys) {
-            keyLists.add(store.postings(k));
+            // a term is counted before any story is listed under it (index keys are counted terms, or ORG/ keys)
+            keyLists.add(unseen != null && unseen.contains(k) ? PostingList.EMPTY : store.postings(k));
         }
         CandidateCounter.Candidates candidates = byKeysShared(keys, keyLists, vec, originalStory);
         int decodedSharingMore = 0;

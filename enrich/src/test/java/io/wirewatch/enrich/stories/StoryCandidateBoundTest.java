@@ -15,15 +15,37 @@ class StoryCandidateBoundTest {
 
     private static final int K = 4;
 
-    /** Counts the stories it decodes. */
+    /** Counts the stories it decodes and the posting lists it reads. */
     private static final class MapStore extends MapStoryStateStore {
         final Set<String> decoded = new HashSet<>();
+        final Set<String> postingsRead = new HashSet<>();
 
         @Override
         public StoryState story(String id) {
             decoded.add(id);
             return super.story(id);
         }
+
+        @Override
+        public PostingList postings(String term) {
+            postingsRead.add(term);
+            return super.postings(term);
+        }
+    }
+
+    @Test
+    void postingListsOfTermsNoArticleHadBeforeAreNotRead() {
+        MapStore store = new MapStore();
+        StoryClusterer clusterer = new StoryClusterer(store, StoryClusterer.Params.defaults());
+        String first = clusterer.assign(article("a1", "Harbour crane collapse in Rotterdam",
+                "harbour crane collapse rotterdam container terminal inquiry")).storyId();
+        store.postingsRead.clear();
+        String second = clusterer.assign(article("a2", "Harbour crane collapse: inquiry opens",
+                "harbour crane collapse rotterdam inquiry opens zeebrugge")).storyId();
+        // the new words are listed now, the known ones were read, and the follow-up found its story
+        assertThat(store.postingsRead).contains("harbour", "crane").doesNotContain("opens", "zeebrugge");
+        assertThat(store.postings("zeebrugge").ids()).containsExactly(second);
+        assertThat(second).isEqualTo(first);
     }
 
     private static EnrichedArticle article(String id, String title, String text) {
