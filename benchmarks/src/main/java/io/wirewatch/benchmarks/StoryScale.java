@@ -61,8 +61,8 @@ public final class StoryScale {
     /** Articles per commit: under exactly-once Streams commits every 100 ms, some tens of articles here. */
     static final int COMMIT_EVERY = 32;
     private static final int CHUNK = 250;
-    /** Batch articles processed before timing starts, so that the restarted processor's caches are warm. */
-    private static final int WARM_UP = 500;
+    /** Batch articles processed before timing starts, so that the restarted processor's caches are warm ({@code -Dwarmup=N}). */
+    private static final int WARM_UP = Integer.getInteger("warmup", 500);
     private static final int RECENT = 2000;
     private static final int POOL = 20_000;
     private static final int ORGS = Integer.getInteger("orgs", 5000);
