@@ -126,6 +126,17 @@ public final class OrgFold {
         return new Change(true, after);
     }
 
+    /**
+     * The organisation's table as published: within {@code maxBytes}, cut as {@link TableBound} says,
+     * each row's evidence count read from its state.
+     */
+    public static TableBound.Published publish(FoldState state, String org, OrgStatus table, int maxBytes) {
+        return TableBound.publish(table, r -> {
+            RowState row = state.rows().get(org + SEP + r.code() + SEP + (r.list() == null ? "" : r.list()));
+            return row == null ? 0 : row.evidence();
+        }, maxBytes);
+    }
+
     /** Adds ({@code sign} +1) or retracts (-1) an article's claims, its names and aliases. */
     private void contribute(Tx tx, OrgNames table, OrgEvent a, int sign, TreeSet<String> rows) {
         TreeSet<String> names = new TreeSet<>();
@@ -220,9 +231,12 @@ public final class OrgFold {
         String sentence = cr.claim().sentence() == null ? "" : cr.claim().sentence();
         String ek = rowKey + SEP + (cr.published() == null ? "" : cr.published()) + SEP + cr.articleId() + SEP + sentence;
         EvidenceTally ev = tx.evidence.get(ek);
-        int n = (ev == null ? 0 : ev.claims()) + sign;
+        int had = ev == null ? 0 : ev.claims();
+        int n = had + sign;
         tx.evidence.put(ek, n <= 0 ? null : new EvidenceTally(
                 new Evidence(cr.articleId(), cr.url(), cr.outlet(), cr.published(), cr.claim().sentence()), n));
+        // the row's count of distinct evidence sentences: one more when a sentence appears, one less when it goes
+        row = row.withEvidence(had <= 0 && n > 0 ? 1 : had > 0 && n <= 0 ? -1 : 0);
 
         tx.rows.put(rowKey, row.points().isEmpty() ? null : row);
         return rowKey;
