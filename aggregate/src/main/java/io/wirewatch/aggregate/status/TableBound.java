@@ -125,7 +125,8 @@ public final class TableBound {
             history[i] = newestFirst(r.history());
             maxEvidence = Math.max(maxEvidence, evidence[i].length);
             maxHistory = Math.max(maxHistory, history[i].length);
-            bare.add(row(r, totals[i], 0, 0));
+            bare.add(new Row(r.code(), r.name(), r.list(), r.status(), r.since(), List.of(), List.of(), r.sources(),
+                    r.confidence(), totals[i], 0));
         }
         // the table with no evidence and no history, each row saying it left out no history entry;
         // a row's size then grows by its entries (and the commas between them) and historyOmitted's digits
