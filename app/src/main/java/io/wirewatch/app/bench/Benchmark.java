@@ -2,6 +2,7 @@ package io.wirewatch.app.bench;
 
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Quiescence;
+import io.wirewatch.app.pipeline.Results;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.StreamsDefaults;
 import io.wirewatch.common.ops.Meters;
@@ -703,32 +704,18 @@ public final class Benchmark {
         return h == null || h.value() == null ? "unknown" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Reads a topic's committed records from the beginning to its end when called, one poll at a time; the count. */
+    /** Reads a topic's committed records from the beginning to its end when called, none kept; the count. */
     private long scan(String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        long n = 0;
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    n++;
-                    each.accept(r);
-                }
-            }
+        long[] n = {0};
+        try {
+            Results.forEachCommitted(bootstrap, topic, Map.of(), Duration.ofSeconds(300), r -> {
+                n[0]++;
+                each.accept(r);
+            });
         } catch (RuntimeException e) {
             log.printf("bench: could not read %s: %s%n", topic, e);
         }
-        return n;
+        return n[0];
     }
 
     // ---- Kafka helpers -------------------------------------------------------------------------------
