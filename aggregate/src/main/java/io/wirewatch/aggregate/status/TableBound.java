@@ -100,15 +100,17 @@ public final class TableBound {
         if (table == null) {
             return new Published(null, -1, -1);
         }
-        Capped whole = new Capped(maxBytes);
-        try {
-            WRITER.writeValue(whole, table);
-            return new Published(whole.bytes(), -1, -1);
-        } catch (IOException e) {
-            if (!Capped.full(e)) {
-                throw new UncheckedIOException(e);
+        if (textLength(table) <= maxBytes) { // else it cannot fit: a character is at least a byte of JSON
+            Capped whole = new Capped(maxBytes);
+            try {
+                WRITER.writeValue(whole, table);
+                return new Published(whole.bytes(), -1, -1);
+            } catch (IOException e) {
+                if (!Capped.full(e)) {
+                    throw new UncheckedIOException(e);
+                }
+                // over the budget: cut below
             }
-            // over the budget: cut below
         }
         List<JurisdictionRow> rows = table.jurisdictions();
         int n = rows.size();
@@ -161,6 +163,17 @@ public final class TableBound {
             }
         }
         throw new IllegalStateException("unreachable: the last candidate is always published");
+    }
+
+    /** The characters of the table's evidence sentences and links: a lower bound of its JSON size. */
+    private static long textLength(OrgStatus table) {
+        long n = 0;
+        for (JurisdictionRow r : table.jurisdictions()) {
+            for (Evidence e : r.evidence()) {
+                n += (e.sentence() == null ? 0 : e.sentence().length()) + (e.url() == null ? 0 : e.url().length());
+            }
+        }
+        return n;
     }
 
     /** The row with its {@code k} newest evidence entries and {@code h} latest history entries. */
