@@ -145,13 +145,11 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         try {
             context.setCurrentNode(node);
             for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows);
+                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows, maxTableBytes);
                 if (change.changed()) {
                     long ts = e.getValue().timestamp;
-                    // the store keeps the whole table; the topic gets it within the byte budget
-                    byte[] json = OrgFold.publish(state, e.getKey(), change.status(), maxTableBytes).json();
                     context.setRecordContext(new ProcessorRecordContext(ts, -1, -1, null, new RecordHeaders()));
-                    context.forward(new Record<>(e.getKey(), json, ts));
+                    context.forward(new Record<>(e.getKey(), change.json(), ts)); // within the byte budget
                 }
             }
         } finally {

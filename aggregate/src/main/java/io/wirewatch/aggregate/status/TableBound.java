@@ -34,7 +34,10 @@ import java.util.function.ToIntFunction;
  * Every row of a cut table says what it left out: {@code evidenceTotal}, the evidence sentences the row
  * has in the fold's state (all of them, not only the {@value StatusFolder#MAX_EVIDENCE} newest), and
  * {@code historyOmitted}, the earlier history entries left out. A table within the budget has neither
- * field. The fold's state and the {@code org-tables} store (the HTTP API) keep the uncut table.
+ * field. The fold's state keeps every sentence ({@code org-row-evidence}) and the whole history
+ * ({@code org-rows}); the {@code org-tables} store (the HTTP API) keeps the table uncut up to
+ * {@link #STORE_MAX_BYTES} and cut the same way past it, so that no changelog record passes the
+ * producers' record limit either ({@link OrgFold} refolds a cut row from its state when it needs it whole).
  */
 public final class TableBound {
 
@@ -85,10 +88,34 @@ public final class TableBound {
     public record Table(String id, String name, List<String> aliases, List<Row> jurisdictions) {
     }
 
-    /** What {@link #publish} chose: the bytes, and the evidence and history kept per row (-1: all). */
-    public record Published(byte[] json, int evidencePerRow, int historyPerRow) {
+    /**
+     * The largest table the fold keeps in {@code org-tables} (its JSON with the counts; Smile, what the
+     * store and its changelog hold, is smaller): under the producers' record limit, whatever the budget.
+     */
+    public static final int STORE_MAX_BYTES = MAX_MAX_BYTES;
+
+    /**
+     * What {@link #publish} chose: the bytes, the evidence and history kept per row (-1: all), and
+     * the same for the table to store, cut only past {@link #STORE_MAX_BYTES}.
+     */
+    public record Published(byte[] json, int evidencePerRow, int historyPerRow,
+                            int storedEvidencePerRow, int storedHistoryPerRow) {
         public boolean cut() {
             return evidencePerRow >= 0;
+        }
+
+        /** The table to store: {@code table} itself, or cut like a published table past the store's limit. */
+        public OrgStatus stored(OrgStatus table) {
+            if (table == null || storedEvidencePerRow < 0) {
+                return table;
+            }
+            List<JurisdictionRow> rows = new ArrayList<>(table.jurisdictions().size());
+            for (JurisdictionRow r : table.jurisdictions()) {
+                Row c = row(r, 0, storedEvidencePerRow, storedHistoryPerRow < 0 ? Integer.MAX_VALUE : storedHistoryPerRow);
+                rows.add(new JurisdictionRow(c.code(), c.name(), c.list(), c.status(), c.since(), c.history(),
+                        c.evidence(), c.sources(), c.confidence()));
+            }
+            return new OrgStatus(table.id(), table.name(), table.aliases(), rows);
         }
     }
 
@@ -98,13 +125,13 @@ public final class TableBound {
      */
     public static Published publish(OrgStatus table, ToIntFunction<JurisdictionRow> evidenceTotal, int maxBytes) {
         if (table == null) {
-            return new Published(null, -1, -1);
+            return new Published(null, -1, -1, -1, -1);
         }
         if (textLength(table) <= maxBytes) { // else it cannot fit: a character is at least a byte of JSON
             Capped whole = new Capped(maxBytes);
             try {
                 WRITER.writeValue(whole, table);
-                return new Published(whole.bytes(), -1, -1);
+                return new Published(whole.bytes(), -1, -1, -1, -1); // within the budget, so within the store's
             } catch (IOException e) {
                 if (!Capped.full(e)) {
                     throw new UncheckedIOException(e);
@@ -140,17 +167,27 @@ public final class TableBound {
         for (int h = maxHistory - 1; h >= 0; h--) {
             candidates.add(new int[]{0, h});
         }
+        long[] predicted = new long[candidates.size()];
+        int stored = -1; // the first candidate within the store's limit; the first one is the whole table
+        for (int c = 0; c < candidates.size(); c++) {
+            int h = candidates.get(c)[1];
+            predicted[c] = skeleton;
+            for (int i = 0; i < n; i++) {
+                int keptHistory = Math.min(h, history[i].length);
+                predicted[c] += entries(evidence[i], candidates.get(c)[0]) + entries(history[i], keptHistory)
+                        + digits(history[i].length - keptHistory) - 1;
+            }
+            if (stored < 0 && (predicted[c] <= STORE_MAX_BYTES || c == candidates.size() - 1)) {
+                stored = c;
+            }
+        }
+        int storedEvidence = stored == 0 ? -1 : candidates.get(stored)[0];
+        int storedHistory = stored == 0 || candidates.get(stored)[1] == Integer.MAX_VALUE ? -1 : candidates.get(stored)[1];
         for (int c = 0; c < candidates.size(); c++) {
             int k = candidates.get(c)[0];
             int h = candidates.get(c)[1];
-            long predicted = skeleton;
-            for (int i = 0; i < n; i++) {
-                int keptHistory = Math.min(h, history[i].length);
-                predicted += entries(evidence[i], k) + entries(history[i], keptHistory)
-                        + digits(history[i].length - keptHistory) - 1;
-            }
             boolean last = c == candidates.size() - 1;
-            if (predicted > maxBytes && !last) {
+            if (predicted[c] > maxBytes && !last) {
                 continue;
             }
             List<Row> out = new ArrayList<>(n);
@@ -159,7 +196,7 @@ public final class TableBound {
             }
             byte[] json = Json.writeBytes(new Table(table.id(), table.name(), table.aliases(), out));
             if (json.length <= maxBytes || last) {
-                return new Published(json, k, h == Integer.MAX_VALUE ? -1 : h);
+                return new Published(json, k, h == Integer.MAX_VALUE ? -1 : h, storedEvidence, storedHistory);
             }
         }
         throw new IllegalStateException("unreachable: the last candidate is always published");

@@ -93,4 +93,55 @@ class TableBoundTest {
                 claim("XZZ", "DESIGNATED", DateExpr.ANCHOR, false, "Another invented line.")));
         assertThat(state.rows().get(Claims.ORG + FoldState.SEP + "XZZ" + FoldState.SEP).evidence()).isEqualTo(2);
     }
+
+    @Test
+    void aTableStoredPastTheStoresLimitIsCutAndItsRowsAreRefoldedWholeWhenNeeded() {
+        // 80 rows of 13 articles with sentences of ~1 KB: over 1 MB of JSON
+        List<OrgEvent> events = new ArrayList<>();
+        for (int j = 0; j < 80; j++) {
+            String code = "X" + (char) ('A' + j / 26) + (char) ('A' + j % 26);
+            for (int i = 0; i < 13; i++) {
+                events.add(article("b-" + code + "-" + i, "outlet" + i % 5, String.format("2024-03-%02d", 1 + i), null,
+                        null, claim(code, "DESIGNATED", DateExpr.ANCHOR, false, "Invented " + i + " " + "z".repeat(1000))));
+            }
+        }
+        OrgFold.Change last = null;
+        for (OrgEvent e : events) {
+            OrgFold.Change c = fold.apply(e);
+            if (c.changed()) {
+                last = c;
+            }
+        }
+        assertThat(JsonSerde.STATUS.serializer().serialize(Topics.STATUS, last.status()).length).isGreaterThan(1_000_000);
+        assertThat(last.status().jurisdictions()).allSatisfy(r -> assertThat(r.evidence()).hasSize(12));
+        OrgStatus stored = state.allTables().get(Claims.ORG);
+        assertThat(JsonSerde.STATUS.serializer().serialize(Topics.STATUS, stored).length)
+                .isLessThanOrEqualTo(TableBound.STORE_MAX_BYTES);
+        assertThat(io.wirewatch.common.serde.SmileSerde.of(OrgStatus.class).serializer().serialize("", stored).length)
+                .isLessThan(1_000_000);
+        assertThat(stored.jurisdictions()).hasSize(80).allSatisfy(r -> assertThat(r.evidence().size()).isLessThan(12));
+
+        // one more article in one row: the other rows come back whole from their state, not from the cut store
+        OrgFold.Change c = fold.apply(article("b-late", "outlet9", "2024-04-01", null, null,
+                claim("XAA", "DESIGNATED", DateExpr.ANCHOR, false, "A later invented line.")));
+        assertThat(c.changed()).isTrue();
+        assertThat(c.status().jurisdictions()).allSatisfy(r -> assertThat(r.evidence()).hasSize(12));
+
+        // and the same articles in another order give the same bytes
+        MemoryFoldState other = MemoryFoldState.serialized();
+        OrgFold otherFold = new OrgFold(other);
+        List<OrgEvent> reversed = new ArrayList<>(events);
+        java.util.Collections.reverse(reversed);
+        reversed.add(0, article("b-late", "outlet9", "2024-04-01", null, null,
+                claim("XAA", "DESIGNATED", DateExpr.ANCHOR, false, "A later invented line.")));
+        OrgFold.Change o = null;
+        for (OrgEvent e : reversed) {
+            OrgFold.Change x = otherFold.apply(e);
+            if (x.changed()) {
+                o = x;
+            }
+        }
+        assertThat(o.json()).isEqualTo(c.json());
+        assertThat(other.allTables().get(Claims.ORG)).isEqualTo(state.allTables().get(Claims.ORG));
+    }
 }
