@@ -1,5 +1,6 @@
 package io.wirewatch.aggregate;
 
+import io.wirewatch.aggregate.status.TableBound;
 import io.wirewatch.common.kafka.StreamsDefaults;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -19,12 +20,26 @@ public final class AggregateService {
     public static KafkaStreams create(String bootstrap, Properties overrides) {
         Properties p = config(bootstrap, null);
         p.putAll(overrides);
+        validate(p);
         return new KafkaStreams(AggregateTopology.build(), p);
+    }
+
+    /**
+     * Refuses, before anything starts, a configuration the fold would refuse at its first task: today
+     * a bad {@value TableBound#MAX_BYTES_CONFIG}. Throws {@link IllegalArgumentException} with the reason.
+     */
+    public static void validate(Properties p) {
+        TableBound.maxBytes(p);
     }
 
     public static void main(String[] args) {
         String bootstrap = System.getenv().getOrDefault("WIREWATCH_BOOTSTRAP_SERVER", "127.0.0.1:9092");
-        KafkaStreams streams = create(bootstrap, new Properties());
+        Properties overrides = new Properties();
+        String maxTable = System.getenv("WIREWATCH_STATUS_MAX_TABLE_BYTES");
+        if (maxTable != null) {
+            overrides.put(TableBound.MAX_BYTES_CONFIG, maxTable);
+        }
+        KafkaStreams streams = create(bootstrap, overrides);
         Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "aggregate-shutdown"));
         streams.start();
     }

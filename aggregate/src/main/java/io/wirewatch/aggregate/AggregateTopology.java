@@ -59,7 +59,7 @@ public final class AggregateTopology {
         claims.merge(storyDates, Named.as("organization-events"))
                 .repartition(Repartitioned.with(Serdes.String(), ORG_EVENT).withName("by-organization"))
                 .process(StatusFoldProcessor::new, Named.as("fold-status-tables"), StatusFoldProcessor.STORES)
-                .to(Topics.STATUS, Produced.with(Serdes.String(), JsonSerde.STATUS).withName("write-status-tables"));
+                .to(Topics.STATUS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-status-tables")); // JSON already
 
         return builder.build();
     }

@@ -32,9 +32,16 @@ import static io.wirewatch.aggregate.status.FoldState.SEP;
  */
 public final class OrgFold {
 
-    /** What {@link #apply} did to the organisation's table. */
-    public record Change(boolean changed, OrgStatus status) {
-        static final Change NONE = new Change(false, null);
+    /**
+     * What {@link #apply} did to the organisation's table: the whole table ({@code status}) and its
+     * JSON as published ({@code json}: within the byte budget, see {@link TableBound}).
+     */
+    public record Change(boolean changed, OrgStatus status, byte[] json) {
+        static final Change NONE = new Change(false, null, null);
+
+        public Change(boolean changed, OrgStatus status) {
+            this(changed, status, null);
+        }
     }
 
     private final FoldState state;
@@ -46,7 +53,7 @@ public final class OrgFold {
     /** Applies one event; the table is changed (possibly to null: no usable claim left) or unchanged. */
     public Change apply(OrgEvent e) {
         Set<String> rows = update(e);
-        return rows == null ? Change.NONE : table(e.orgId(), rows);
+        return rows == null ? Change.NONE : table(e.orgId(), rows, TableBound.DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -114,16 +121,45 @@ public final class OrgFold {
         return rows;
     }
 
-    /** The organisation's table with the given rows refolded from the state, stored if it changed. */
+    /** {@link #table(String, Collection, int)} with the default byte budget. */
     public Change table(String org, Collection<String> touched) {
+        return table(org, touched, TableBound.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * The organisation's table with the given rows refolded from the state, stored if it changed, and
+     * its JSON within {@code maxBytes}. A table cut to its budget is emitted whenever a row was touched:
+     * its rows' {@code evidenceTotal} counts sentences it does not show. A table within its budget is
+     * emitted only when it changed.
+     */
+    public Change table(String org, Collection<String> touched, int maxBytes) {
         OrgStatus before = state.tables().get(org);
         OrgNames names = state.names().get(org);
         OrgStatus after = table(state, org, names == null ? OrgNames.empty() : names, before, touched);
-        if (Objects.equals(before, after)) {
+        TableBound.Published p = publish(state, org, after, maxBytes);
+        OrgStatus stored = p.stored(after);
+        if (!p.cut() && Objects.equals(before, stored)) {
             return Change.NONE;
         }
-        state.tables().put(org, after);
-        return new Change(true, after);
+        if (!Objects.equals(before, stored)) {
+            state.tables().put(org, stored);
+        }
+        return new Change(true, after, p.json());
+    }
+
+    /**
+     * The organisation's table as published: within {@code maxBytes}, cut as {@link TableBound} says,
+     * each row's evidence count read from its state.
+     */
+    public static TableBound.Published publish(FoldState state, String org, OrgStatus table, int maxBytes) {
+        return TableBound.publish(table, r -> {
+            RowState row = state.rows().get(rowKey(org, r));
+            return row == null ? 0 : row.evidence();
+        }, maxBytes);
+    }
+
+    private static String rowKey(String org, JurisdictionRow r) {
+        return org + SEP + r.code() + SEP + (r.list() == null ? "" : r.list());
     }
 
     /** Adds ({@code sign} +1) or retracts (-1) an article's claims, its names and aliases. */
@@ -220,9 +256,12 @@ public final class OrgFold {
         String sentence = cr.claim().sentence() == null ? "" : cr.claim().sentence();
         String ek = rowKey + SEP + (cr.published() == null ? "" : cr.published()) + SEP + cr.articleId() + SEP + sentence;
         EvidenceTally ev = tx.evidence.get(ek);
-        int n = (ev == null ? 0 : ev.claims()) + sign;
+        int had = ev == null ? 0 : ev.claims();
+        int n = had + sign;
         tx.evidence.put(ek, n <= 0 ? null : new EvidenceTally(
                 new Evidence(cr.articleId(), cr.url(), cr.outlet(), cr.published(), cr.claim().sentence()), n));
+        // the row's count of distinct evidence sentences: one more when a sentence appears, one less when it goes
+        row = row.withEvidence(had <= 0 && n > 0 ? 1 : had > 0 && n <= 0 ? -1 : 0);
 
         tx.rows.put(rowKey, row.points().isEmpty() ? null : row);
         return rowKey;
@@ -232,12 +271,22 @@ public final class OrgFold {
     private static OrgStatus table(FoldState state, String org, OrgNames table, OrgStatus before,
                                    Collection<String> touched) {
         Map<String, JurisdictionRow> rows = new TreeMap<>();
+        Set<String> refold = new TreeSet<>(touched);
         if (before != null) {
             for (JurisdictionRow r : before.jurisdictions()) {
-                rows.put(org + SEP + r.code() + SEP + (r.list() == null ? "" : r.list()), r);
+                String key = rowKey(org, r);
+                rows.put(key, r);
+                if (r.evidence().size() < StatusFolder.MAX_EVIDENCE && !refold.contains(key)) {
+                    // a row the stored table may have cut (TableBound.STORE_MAX_BYTES): refold it whole,
+                    // also when its count predates the evidence count (0)
+                    RowState state0 = state.rows().get(key);
+                    if (state0 != null && (state0.evidence() == 0 || r.evidence().size() < state0.evidence())) {
+                        refold.add(key);
+                    }
+                }
             }
         }
-        for (String key : touched) {
+        for (String key : refold) {
             RowState row = state.rows().get(key);
             if (row == null) {
                 rows.remove(key);

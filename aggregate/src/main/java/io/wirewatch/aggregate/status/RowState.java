@@ -7,21 +7,27 @@ import java.util.TreeMap;
 /**
  * The compact state of one row, (organisation, jurisdiction, list): its claims reduced to dated
  * points, the jurisdiction names the claims use, and per status the confidence of its independent
- * sources. Its size grows with the distinct dates and outlets of the row, not with its claims.
- * The maps are mutated in place by {@link OrgFold} and written back.
+ * sources, and how many distinct evidence sentences it has ({@code evidence}: the published table
+ * may show fewer, see {@link TableBound}). Its size grows with the distinct dates and outlets of the
+ * row, not with its claims. The maps are mutated in place by {@link OrgFold} and written back.
  */
 public record RowState(String code, String list, TreeMap<String, Point> points, TreeMap<String, Integer> names,
-                       TreeMap<String, Support> support) {
+                       TreeMap<String, Support> support, int evidence) {
 
     public static RowState empty(String code, String list) {
-        return new RowState(code, list, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        return new RowState(code, list, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
+    }
+
+    /** The same row with {@code delta} more distinct evidence sentences (the maps are shared). */
+    RowState withEvidence(int delta) {
+        return delta == 0 ? this : new RowState(code, list, points, names, support, Math.max(0, evidence + delta));
     }
 
     /** A copy whose maps can be changed without changing this one (points are immutable). */
     RowState copy() {
         TreeMap<String, Support> s = new TreeMap<>();
         support.forEach((k, v) -> s.put(k, new Support(new TreeMap<>(v.outlets()), new TreeMap<>(v.copies()))));
-        return new RowState(code, list, new TreeMap<>(points), new TreeMap<>(names), s);
+        return new RowState(code, list, new TreeMap<>(points), new TreeMap<>(names), s, evidence);
     }
 
     /**

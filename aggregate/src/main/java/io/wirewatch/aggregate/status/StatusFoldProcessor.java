@@ -26,12 +26,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs {@link OrgFold} on the service's state stores. Each event updates the rows it touches; once
+ * Runs {@link OrgFold} on the service's state stores; emits each table's JSON within its byte budget
+ * ({@link TableBound}, {@value TableBound#MAX_BYTES_CONFIG}). Each event updates the rows it touches; once
  * per commit ({@link CommitHook}) the organisations changed since the last commit get their table
  * built from those rows, and a table that changed is stored and emitted (a tombstone when its last
  * row went away). The stores are keyed so that one event reads and writes only the rows it touches.
  */
-public final class StatusFoldProcessor implements Processor<String, OrgEvent, String, OrgStatus> {
+public final class StatusFoldProcessor implements Processor<String, OrgEvent, String, byte[]> {
 
     public static final String ARTICLES_STORE = "org-article-claims";
     public static final String STORIES_STORE = "org-story-dates";
@@ -56,7 +57,9 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     static final Map<String, Integer> DECODED_ENTRIES = Map.of(ARTICLES_STORE, 0, EVIDENCE_STORE, 0,
             STORIES_STORE, 4096, ROWS_STORE, 4096, TALLIES_STORE, 16384, NAMES_STORE, 1024, TABLES_STORE, 256);
 
-    private InternalProcessorContext<String, OrgStatus> context;
+    private InternalProcessorContext<String, byte[]> context;
+    /** The byte budget of a published table ({@link TableBound}). */
+    private int maxTableBytes;
     private ProcessorNode<?, ?, ?, ?> node;
     private StoreState state;
     private OrgFold fold;
@@ -97,10 +100,11 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
     @Override
     @SuppressWarnings("unchecked")
-    public void init(ProcessorContext<String, OrgStatus> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         // the internal context: forwarding outside process() needs the node and a record context set,
         // as Streams' own caches do when they emit at flush
-        this.context = (InternalProcessorContext<String, OrgStatus>) context;
+        this.context = (InternalProcessorContext<String, byte[]>) context;
+        this.maxTableBytes = TableBound.maxBytes(context.appConfigs());
         this.node = this.context.currentNode();
         this.state = new StoreState(context);
         this.fold = new OrgFold(state);
@@ -141,11 +145,11 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         try {
             context.setCurrentNode(node);
             for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows);
+                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows, maxTableBytes);
                 if (change.changed()) {
                     long ts = e.getValue().timestamp;
                     context.setRecordContext(new ProcessorRecordContext(ts, -1, -1, null, new RecordHeaders()));
-                    context.forward(new Record<>(e.getKey(), change.status(), ts));
+                    context.forward(new Record<>(e.getKey(), change.json(), ts)); // within the byte budget
                 }
             }
         } finally {

@@ -2,8 +2,10 @@ package io.wirewatch.app.bench;
 
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Quiescence;
+import io.wirewatch.app.pipeline.Results;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.kafka.StreamsDefaults;
+import io.wirewatch.common.ops.Meters;
 import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.model.EnrichedArticle;
@@ -148,6 +150,8 @@ public final class Benchmark {
             Window pipeline = pipeline(admin, raw, stateDir.resolve("pipeline"), suffix);
             log.printf("bench: enrich + aggregate: %s; %s%n", pipeline, jvm.sinceLast());
             outputs(admin);
+            deadLetters();
+            statusRecords();
             if (options.aggregateAlone()) {
                 long articles = options.aggregateCopies() > 1 ? multiplyEnriched(options.aggregateCopies())
                         : countRecords(Topics.ENRICHED);
@@ -646,6 +650,72 @@ public final class Benchmark {
             sb.append(' ').append(topic).append('=').append(count(admin, partitions(admin, topic)));
         }
         log.println(sb);
+    }
+
+    /**
+     * The dead letters on the DLQ, by stage and kind of reason ({@link Meters#reasonCode}) and by the
+     * topic a too-large record was meant for; read header by header, no value kept.
+     */
+    private void deadLetters() {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        long n = scan(Topics.DLQ, r -> byReason.merge(header(r, "wirewatch.stage") + ": "
+                + Meters.reasonCode(header(r, "wirewatch.reason"))
+                + (r.headers().lastHeader("wirewatch.target.topic") == null ? ""
+                : " (for " + header(r, "wirewatch.target.topic") + ")"), 1, Integer::sum));
+        log.printf("bench: dead letters: %d record%s on %s%s%n", n, n == 1 ? "" : "s", Topics.DLQ,
+                byReason.isEmpty() ? "" : ", by stage and reason: " + byReason.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+    }
+
+    /** How large the status tables published grew: records, tombstones, the largest value, and those cut to their budget. */
+    private void statusRecords() {
+        long[] stats = new long[4]; // values, tombstones, largest, cut
+        byte[] mark = "\"evidenceTotal\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        scan(Topics.STATUS, r -> {
+            if (r.value() == null) {
+                stats[1]++;
+                return;
+            }
+            stats[0]++;
+            stats[2] = Math.max(stats[2], r.value().length);
+            if (contains(r.value(), mark)) {
+                stats[3]++;
+            }
+        });
+        log.printf("bench: %s: %d tables, %d tombstones, largest %d bytes, %d cut to their byte budget%n",
+                Topics.STATUS, stats[0], stats[1], stats[2], stats[3]);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        org.apache.kafka.common.header.Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? "unknown" : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Reads a topic's committed records from the beginning to its end when called, none kept; the count. */
+    private long scan(String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
+        long[] n = {0};
+        try {
+            Results.forEachCommitted(bootstrap, topic, Map.of(), Duration.ofSeconds(300), r -> {
+                n[0]++;
+                each.accept(r);
+            });
+        } catch (RuntimeException e) {
+            log.printf("bench: could not read %s: %s%n", topic, e);
+        }
+        return n[0];
     }
 
     // ---- Kafka helpers -------------------------------------------------------------------------------

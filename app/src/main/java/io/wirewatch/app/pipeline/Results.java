@@ -117,12 +117,22 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
      */
     public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic,
                                                                      Map<Integer, Long> from) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        forEachCommitted(bootstrap, topic, from, Duration.ofSeconds(60), out::add);
+        return out;
+    }
+
+    /**
+     * Hands each committed record of a topic, from the given offsets (the beginning elsewhere) to its
+     * last stable offset when called, to {@code each} without keeping it; fails past {@code timeout}.
+     */
+    public static void forEachCommitted(String bootstrap, String topic, Map<Integer, Long> from, Duration timeout,
+                                        java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -132,14 +142,14 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
             parts.stream().filter(tp -> from.containsKey(tp.partition()))
                     .forEach(tp -> consumer.seek(tp, from.get(tp.partition())));
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
+                    throw new IllegalStateException("could not read " + topic + " to its end within "
+                            + timeout.toSeconds() + " s");
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return out;
     }
 }
