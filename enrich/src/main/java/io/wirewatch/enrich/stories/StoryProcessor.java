@@ -43,7 +43,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
 
     /** How often, and how many keys at most, {@link NearCopyWindow#sweep} deletes of windows that fell out. */
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
-    static final int SWEEP_KEYS = 5_000;
+    public static final int SWEEP_KEYS = 5_000;
 
     private final StoryClusterer.Params params;
     private final long nearCopyWindowMillis;
@@ -74,7 +74,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
         this.copies = copies;
         // keys of windows that fell out go a slice per second, not in one stall when the window turns
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> copies.sweep(SWEEP_KEYS));
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepCopies(SWEEP_KEYS));
         this.clusterer = new StoryClusterer(new StoryStateStore.WindowedCopies() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
@@ -98,6 +98,11 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
             public void putDocumentFrequency(String term, long v) { df.put(term, v); }
             public NearCopyWindow copies() { return copies; }
         }, params);
+    }
+
+    /** One slice of {@link NearCopyWindow#sweep}: keys deleted, 0 when none of a fallen-out window is left. */
+    public int sweepCopies(int maxKeys) {
+        return copies.sweep(maxKeys);
     }
 
     @Override
