@@ -222,6 +222,21 @@ public final class StoryScale {
                     }
                 }
             }
+            if (Boolean.getBoolean("sweep")) {
+                // what the processor's wall-clock punctuation does after a window falls out, run to the end
+                for (int s = 0; s < sizes.length; s++) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    long w0 = System.nanoTime();
+                    long keys = 0;
+                    for (int n; (n = stores.get(s).sweepCopies()) > 0; ) {
+                        keys += n;
+                    }
+                    stores.get(s).commit();
+                    long c = cpu.getCurrentThreadCpuTime() - c0;
+                    System.out.printf("sweep stored_stories=%s keys=%d cpu_s=%.1f wall_s=%.1f cpu_us_per_key=%.2f%n",
+                            labels[s], keys, c / 1e9, (System.nanoTime() - w0) / 1e9, keys == 0 ? 0 : c / 1e3 / keys);
+                }
+            }
             long[] disk = new long[sizes.length];
             for (int s = 0; s < sizes.length; s++) {
                 stores.get(s).close(); // writes the memtables out, so that the files hold everything

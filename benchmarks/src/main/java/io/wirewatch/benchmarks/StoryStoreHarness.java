@@ -131,6 +131,11 @@ final class StoryStoreHarness implements AutoCloseable {
      * last-event stores that is the {@link WriteBackStore}, which writes its dirty values to RocksDB as
      * one batch; the other stores have no cache layer and were written through already.
      */
+    /** One slice of the processor's sweep of copy-detection keys of windows that fell out (0: none left). */
+    int sweepCopies() {
+        return processor.sweepCopies(StoryProcessor.SWEEP_KEYS);
+    }
+
     void commit() {
         for (StateStore s : stores) {
             if (s instanceof CachedStateStore<?, ?> cached) {

@@ -5,6 +5,9 @@ import com.google.common.hash.Funnels;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +25,8 @@ import java.util.Locale;
  * that held every article ever seen. The filters are rebuilt from the two live generations' keys on first use
  * (after a restart or a restore: restoration runs after {@code init}), a range read bounded by the window, not
  * by history; a filter that fills past its size is rebuilt twice as big. Keys of older generations are never
- * read again.
+ * read again, and {@link #sweep} deletes them a bounded number at a time, so the stores hold one to two windows
+ * of copies on disk too.
  */
 public final class NearCopyWindow {
 
@@ -42,6 +46,13 @@ public final class NearCopyWindow {
     private long clock = Long.MIN_VALUE;
     private Generation current;
     private Generation previous;
+    /**
+     * Per store (texts, bands, fingerprints), the key the next {@link #sweep} starts at: each seek lands after the
+     * deletes before it instead of stepping over their tombstones again. Reset by a load, so a restart resumes.
+     */
+    private final String[] sweepFrom = new String[3];
+    /** The generation below which every store was swept empty (nothing to do until the clock moves on). */
+    private long sweptBelow = Long.MIN_VALUE;
 
     /** One generation's keys as the filter knows them. */
     private static final class Generation {
@@ -140,6 +151,46 @@ public final class NearCopyWindow {
         prints.put(current.prefix + articleId, f);
     }
 
+    /**
+     * Deletes at most {@code maxKeys} keys of generations before the two live ones (they are never read again) and
+     * returns how many it deleted; 0 once none is left. The processor calls it on a wall-clock punctuation, so the
+     * keys of a window that falls out go a slice at a time instead of in one stall at the switch.
+     */
+    public int sweep(int maxKeys) {
+        if (!loaded) {
+            return 0; // the first article loads the window (its time picks the generations)
+        }
+        long below = previous.number;
+        if (below <= 0 || sweptBelow >= below) {
+            return 0;
+        }
+        String end = prefix(below);
+        List<KeyValueStore<String, ?>> stores = List.of(texts, bands, prints);
+        int deleted = 0;
+        for (int s = 0; s < stores.size() && deleted < maxKeys; s++) {
+            KeyValueStore<String, ?> store = stores.get(s);
+            List<String> dead = new ArrayList<>();
+            String from = sweepFrom[s] != null ? sweepFrom[s] : prefix(0); // the clock key sorts before generation 0
+            try (KeyValueIterator<String, ?> it = store.range(from, end)) {
+                while (it.hasNext() && dead.size() < maxKeys - deleted) {
+                    String k = it.next().key;
+                    if (k.compareTo(end) < 0) { // the range's upper end is inclusive
+                        dead.add(k);
+                    }
+                }
+            }
+            dead.forEach(store::delete);
+            deleted += dead.size();
+            if (!dead.isEmpty()) {
+                sweepFrom[s] = dead.get(dead.size() - 1) + '\u0000';
+            }
+        }
+        if (deleted == 0) {
+            sweptBelow = below;
+        }
+        return deleted;
+    }
+
     /** The generation keys are written under now (for tests and the benchmarks). */
     long currentGeneration() {
         ensureLoaded();
@@ -186,6 +237,8 @@ public final class NearCopyWindow {
      */
     private void load(long eventTime) {
         loaded = true;
+        Arrays.fill(sweepFrom, null);
+        sweptBelow = Long.MIN_VALUE;
         String stored = bands.get(CLOCK_KEY);
         clock = stored == null ? Long.MIN_VALUE : Long.parseLong(stored);
         long g = generation(Math.max(clock, eventTime), window);
@@ -211,7 +264,7 @@ public final class NearCopyWindow {
             return 0;
         }
         long n = 0;
-        for (KeyValueStore<String, String> s : java.util.List.of(texts, bands)) {
+        for (KeyValueStore<String, String> s : List.of(texts, bands)) {
             try (KeyValueIterator<String, String> it = s.range(prefix(generation), prefix(generation + 1))) {
                 while (it.hasNext()) {
                     it.next();

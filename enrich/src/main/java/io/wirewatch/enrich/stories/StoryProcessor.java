@@ -1,10 +1,12 @@
 package io.wirewatch.enrich.stories;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,6 +41,10 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         }
     }
 
+    /** How often, and how many keys at most, {@link NearCopyWindow#sweep} deletes of windows that fell out. */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+    public static final int SWEEP_KEYS = 5_000;
+
     private final StoryClusterer.Params params;
     private final long nearCopyWindowMillis;
     private ProcessorContext<String, StoryAssignment> context;
@@ -67,6 +73,8 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
         NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
         this.copies = copies;
+        // keys of windows that fell out go a slice per second, not in one stall when the window turns
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepCopies(SWEEP_KEYS));
         this.clusterer = new StoryClusterer(new StoryStateStore.WindowedCopies() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
@@ -90,6 +98,11 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
             public void putDocumentFrequency(String term, long v) { df.put(term, v); }
             public NearCopyWindow copies() { return copies; }
         }, params);
+    }
+
+    /** One slice of {@link NearCopyWindow#sweep}: keys deleted, 0 when none of a fallen-out window is left. */
+    public int sweepCopies(int maxKeys) {
+        return copies.sweep(maxKeys);
     }
 
     @Override

@@ -131,6 +131,41 @@ class NearCopyWindowTest {
     }
 
     @Test
+    void keysOfWindowsThatFellOutAreSweptASliceAtATimeAndLiveOnesStay() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        for (int i = 0; i < 5; i++) {
+            w.putNearCopyBand("old" + i, "a" + i);
+            w.putArticleWithText("h-old" + i, "a" + i);
+            w.putFingerprint("a" + i, new NearDuplicates.Fingerprint("s-a" + i, "a" + i, new int[] {i}));
+        }
+        w.advance(T0 + 8 * DAY);
+        w.putNearCopyBand("prev", "b1");
+        assertThat(w.sweep(100)).as("generation 0 is still the one before the current").isZero();
+
+        w.advance(T0 + 15 * DAY); // generation 0 fell out: 15 keys to go, generation 1 and 2 stay
+        w.putNearCopyBand("cur", "c1");
+        int swept = 0;
+        int slices = 0;
+        for (int n; (n = w.sweep(4)) > 0; slices++) {
+            assertThat(n).isLessThanOrEqualTo(4);
+            swept += n;
+        }
+        assertThat(swept).isEqualTo(15);
+        assertThat(slices).isEqualTo(4);
+        long g0 = NearCopyWindow.generation(T0, WEEK);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bands.get(NearCopyWindow.key(g0, "old" + i))).isNull();
+            assertThat(texts.get(NearCopyWindow.key(g0, "h-old" + i))).isNull();
+            assertThat(prints.get(NearCopyWindow.key(g0, "a" + i))).isNull();
+        }
+        assertThat(w.nearCopyBand("prev")).isEqualTo("b1");
+        assertThat(w.nearCopyBand("cur")).isEqualTo("c1");
+        assertThat(bands.get(NearCopyWindow.CLOCK_KEY)).isEqualTo(Long.toString(T0 + 15 * DAY));
+        assertThat(w.sweep(100)).as("nothing left until the clock moves on").isZero();
+    }
+
+    @Test
     void aWindowMustBePositive() {
         assertThatThrownBy(() -> new NearCopyWindow(texts, bands, prints, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near-copy window");

@@ -6,6 +6,7 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.time.IsoDates;
 import io.wirewatch.enrich.EnrichService;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,36 @@ class StoryTopologyTest {
         EnrichedArticle monthLater = send("f4", "four.example", "2026-06-20", "Elbe floods Dresden old town", FLOOD);
         assertThat(monthLater.storyId()).isNotEqualTo(first.storyId()).isNotEqualTo(weekLater.storyId());
         assertThat(monthLater.duplicateOf()).isNull();
+    }
+
+    @Test
+    void copyKeysOfAWindowThatFellOutAreDeletedByTheWallClockSweep() {
+        send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        send("f2", "two.example", "2026-06-20", "Voters in Portugal elect a parliament", ELECTION);
+        KeyValueStore<String, String> bands = driver.getKeyValueStore(StoryProcessor.BANDS_STORE);
+        KeyValueStore<String, String> texts = driver.getKeyValueStore(StoryProcessor.TEXT_STORE);
+        String oldPrefix = NearCopyWindow.key(NearCopyWindow.generation(IsoDates.toEpochMillis("2026-05-05T12:00:00Z"),
+                StoryClusterer.Params.defaults().windowMillis()), "");
+        assertThat(keysStartingWith(bands, oldPrefix)).isPositive();
+        assertThat(keysStartingWith(texts, oldPrefix)).isEqualTo(1);
+
+        driver.advanceWallClockTime(StoryProcessor.SWEEP_INTERVAL);
+
+        assertThat(keysStartingWith(bands, oldPrefix)).isZero();
+        assertThat(keysStartingWith(texts, oldPrefix)).isZero();
+        assertThat(keysStartingWith(texts, "")).as("the live window's text hash stays").isEqualTo(1);
+    }
+
+    private static long keysStartingWith(KeyValueStore<String, String> store, String prefix) {
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                if (it.next().key.startsWith(prefix)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static final String ERUPTION = "Lava fountains rose from a fissure as the volcano erupted overnight, "
