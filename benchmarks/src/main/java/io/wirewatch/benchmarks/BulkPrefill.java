@@ -2,6 +2,7 @@ package io.wirewatch.benchmarks;
 
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.time.IsoDates;
+import io.wirewatch.enrich.stories.CopyStore;
 import io.wirewatch.enrich.stories.NearCopyWindow;
 import io.wirewatch.enrich.stories.NearDuplicates;
 import io.wirewatch.enrich.stories.PostingList;
@@ -36,7 +37,7 @@ import java.util.Set;
  * the generation of the latest event time, as {@link NearCopyWindow} writes them, and the clock with them). Document frequencies read
  * the stored counts, so every weight is the processor's. The stores then hold the same values.
  */
-final class BulkPrefill implements StoryStateStore {
+final class BulkPrefill implements StoryStateStore, CopyStore {
 
     private final StoryStoreHarness h;
     private final int postingsPerTerm;
@@ -179,6 +180,11 @@ final class BulkPrefill implements StoryStateStore {
     @Override
     public void putDocumentFrequency(String term, long v) {
         df.put(term, v);
+    }
+
+    @Override
+    public CopyStore copies() {
+        return this;
     }
 
     @Override

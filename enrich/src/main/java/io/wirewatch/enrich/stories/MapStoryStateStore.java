@@ -7,7 +7,7 @@ import java.util.Map;
  * The clustering state in plain maps, for in-memory runs of {@link StoryClusterer}: unit tests and the
  * benchmarks' story-quality harness (the topology keeps it in Kafka Streams stores, {@link StoryProcessor}).
  */
-public class MapStoryStateStore implements StoryStateStore {
+public class MapStoryStateStore implements StoryStateStore, CopyStore {
     public final Map<String, StoryState> stories = new HashMap<>();
     public final Map<String, Long> lastEvent = new HashMap<>();
     public final Map<String, PostingList> postings = new HashMap<>();
@@ -30,6 +30,7 @@ public class MapStoryStateStore implements StoryStateStore {
     public void putPostings(String term, PostingList ids) { postings.put(term, ids); }
     public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }
     public void putDocumentFrequency(String term, long v) { df.put(term, v); }
+    public CopyStore copies() { return this; }
     public String articleWithText(String hash) { return texts.get(hash); }
     public void putArticleWithText(String hash, String id) { texts.put(hash, id); }
     public String nearCopyBand(String key) { return bands.get(key); }

@@ -28,7 +28,7 @@ import java.util.Locale;
  * read again, and {@link #sweep} deletes them a bounded number at a time, so the stores hold one to two windows
  * of copies on disk too.
  */
-public final class NearCopyWindow {
+public final class NearCopyWindow implements CopyStore {
 
     /** The clock (latest event time seen, decimal millis) in the band store; sorts before every generation. */
     public static final String CLOCK_KEY = "\u0001clock";

@@ -46,7 +46,7 @@ public final class NearDuplicates {
      * Looks a text's signature ({@link #signature}, computed beforehand) up in the bands; null when the
      * text had no shingle (a null signature: nothing to compare).
      */
-    public static Probe probe(StoryStateStore store, int[] sig, double threshold) {
+    public static Probe probe(CopyStore store, int[] sig, double threshold) {
         if (sig == null) {
             return null;
         }
@@ -79,7 +79,7 @@ public final class NearDuplicates {
     }
 
     /** Records an article: its fingerprint, and its band keys that no earlier article holds. */
-    public static void remember(StoryStateStore store, Probe probe, String articleId, String storyId, String originalId) {
+    public static void remember(CopyStore store, Probe probe, String articleId, String storyId, String originalId) {
         store.putFingerprint(articleId, new Fingerprint(storyId, originalId, probe.signature()));
         for (String k : probe.freeBands()) {
             store.putNearCopyBand(k, articleId);

@@ -127,10 +127,10 @@ public final class StoryClusterer {
     public Assignment assign(EnrichedArticle a, StoryFeatures f) {
         long eventTime = f.eventTime();
         String hash = f.textHash();
-        String exactCopyOf = store.articleWithText(hash);
-        NearDuplicates.Probe probe = NearDuplicates.probe(store, f.signature(), p.nearCopy());
+        String exactCopyOf = store.copies().articleWithText(hash);
+        NearDuplicates.Probe probe = NearDuplicates.probe(store.copies(), f.signature(), p.nearCopy());
         // an exact or near copy names the earliest article; its original's story is always a candidate
-        NearDuplicates.Fingerprint original = exactCopyOf != null ? store.fingerprint(exactCopyOf)
+        NearDuplicates.Fingerprint original = exactCopyOf != null ? store.copies().fingerprint(exactCopyOf)
                 : probe == null ? null : probe.original();
         String duplicateOf = original != null ? original.originalId() : exactCopyOf;
         StoryState originalStory = original == null ? null : store.story(original.storyId());
@@ -240,11 +240,11 @@ public final class StoryClusterer {
             }
         }
         if (exactCopyOf == null) {
-            store.putArticleWithText(hash, a.id());
+            store.copies().putArticleWithText(hash, a.id());
         }
         store.putStory(story);
         if (probe != null) {
-            NearDuplicates.remember(store, probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
+            NearDuplicates.remember(store.copies(), probe, a.id(), story.id(), duplicateOf != null ? duplicateOf : a.id());
         }
         byte[] sid = story.id().getBytes(StandardCharsets.UTF_8);
         Set<String> updated = new HashSet<>();

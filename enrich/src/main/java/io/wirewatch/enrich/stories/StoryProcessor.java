@@ -75,7 +75,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         this.copies = copies;
         // keys of windows that fell out go a slice per second, not in one stall when the window turns
         context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepCopies(SWEEP_KEYS));
-        this.clusterer = new StoryClusterer(new StoryStateStore.WindowedCopies() {
+        this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return stories.get(id); }
             public void putStory(StoryState s) {
                 stories.put(s.id(), s);
@@ -96,7 +96,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
                 return v == null ? 0 : v;
             }
             public void putDocumentFrequency(String term, long v) { df.put(term, v); }
-            public NearCopyWindow copies() { return copies; }
+            public CopyStore copies() { return copies; }
         }, params);
     }
 

@@ -22,51 +22,6 @@ public interface StoryStateStore {
 
     void putDocumentFrequency(String term, long df);
 
-    String articleWithText(String textHash);
-
-    void putArticleWithText(String textHash, String articleId);
-
-    /** The earliest article with this near-copy band key, or null. */
-    String nearCopyBand(String bandKey);
-
-    void putNearCopyBand(String bandKey, String articleId);
-
-    NearDuplicates.Fingerprint fingerprint(String articleId);
-
-    void putFingerprint(String articleId, NearDuplicates.Fingerprint f);
-
-    /** A store whose copy-detection state is a {@link NearCopyWindow} (the topology's). */
-    interface WindowedCopies extends StoryStateStore {
-        NearCopyWindow copies();
-
-        @Override
-        default String articleWithText(String textHash) {
-            return copies().articleWithText(textHash);
-        }
-
-        @Override
-        default void putArticleWithText(String textHash, String articleId) {
-            copies().putArticleWithText(textHash, articleId);
-        }
-
-        @Override
-        default String nearCopyBand(String bandKey) {
-            return copies().nearCopyBand(bandKey);
-        }
-
-        @Override
-        default void putNearCopyBand(String bandKey, String articleId) {
-            copies().putNearCopyBand(bandKey, articleId);
-        }
-
-        @Override
-        default NearDuplicates.Fingerprint fingerprint(String articleId) {
-            return copies().fingerprint(articleId);
-        }
-
-        @Override
-        default void putFingerprint(String articleId, NearDuplicates.Fingerprint f) {
-            copies().putFingerprint(articleId, f);
-        }
-    }
+    /** The copy-detection state (text hashes, near-copy bands, fingerprints). */
+    CopyStore copies();
 }

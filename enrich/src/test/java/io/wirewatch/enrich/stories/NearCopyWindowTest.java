@@ -37,6 +37,16 @@ class NearCopyWindowTest {
         return new NearCopyWindow(texts, counted(bands), prints, WEEK);
     }
 
+    /** A window whose first generation holds band keys k0..k(n-1) of articles a0..a(n-1). */
+    private NearCopyWindow withBands(int n) {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        for (int i = 0; i < n; i++) {
+            w.putNearCopyBand("k" + i, "a" + i);
+        }
+        return w;
+    }
+
     @Test
     void keysAreFoundForOneToTwoWindowsAfterTheirLastWriteOrHit() {
         NearCopyWindow w = window();
@@ -72,11 +82,7 @@ class NearCopyWindowTest {
 
     @Test
     void missesDoNotReadTheStore() {
-        NearCopyWindow w = window();
-        w.advance(T0 + DAY);
-        for (int i = 0; i < 2000; i++) {
-            w.putNearCopyBand("k" + i, "a" + i);
-        }
+        NearCopyWindow w = withBands(2000);
         w.advance(T0 + 8 * DAY);
         for (int i = 0; i < 2000; i++) {
             w.putNearCopyBand("n" + i, "b" + i);
@@ -114,12 +120,8 @@ class NearCopyWindowTest {
 
     @Test
     void aFilterFilledPastItsSizeIsRebuiltAndFindsEveryKey() {
-        NearCopyWindow w = window();
-        w.advance(T0 + DAY);
         int n = 3 * NearCopyWindow.MIN_FILTER_KEYS;
-        for (int i = 0; i < n; i++) {
-            w.putNearCopyBand("k" + i, "a" + i);
-        }
+        NearCopyWindow w = withBands(n);
         for (int i = 0; i < n; i += 997) {
             assertThat(w.nearCopyBand("k" + i)).isEqualTo("a" + i);
         }
