@@ -217,8 +217,9 @@ public final class TableBound {
     private static Row row(JurisdictionRow r, int evidenceTotal, int k, int h) {
         List<Evidence> ev = r.evidence();
         List<HistoryEntry> hist = r.history();
-        List<Evidence> keptEvidence = ev.subList(ev.size() - Math.min(k, ev.size()), ev.size());
-        List<HistoryEntry> keptHistory = hist.subList(hist.size() - Math.min(h, hist.size()), hist.size());
+        // copies, not views: a cut table held decoded must not keep the whole lists it was cut from alive
+        List<Evidence> keptEvidence = List.copyOf(ev.subList(ev.size() - Math.min(k, ev.size()), ev.size()));
+        List<HistoryEntry> keptHistory = List.copyOf(hist.subList(hist.size() - Math.min(h, hist.size()), hist.size()));
         return new Row(r.code(), r.name(), r.list(), r.status(), r.since(), keptHistory, keptEvidence, r.sources(),
                 r.confidence(), evidenceTotal, hist.size() - keptHistory.size());
     }
