@@ -159,7 +159,12 @@ public final class OrgFold {
     }
 
     private static String rowKey(String org, JurisdictionRow r) {
-        return org + SEP + r.code() + SEP + (r.list() == null ? "" : r.list());
+        return rowKey(org, r.code(), r.list());
+    }
+
+    /** The key of a row, (organisation, jurisdiction, list), in the row and evidence stores. */
+    private static String rowKey(String org, String jurisdiction, String list) {
+        return org + SEP + jurisdiction + SEP + (list == null ? "" : list);
     }
 
     /** Adds ({@code sign} +1) or retracts (-1) an article's claims, its names and aliases. */
@@ -205,7 +210,7 @@ public final class OrgFold {
     private static String claim(Tx tx, String org, StatusFolder.Dated d, int sign) {
         ClaimRecord cr = d.record();
         String list = cr.claim().list();
-        String rowKey = org + SEP + cr.claim().jurisdiction() + SEP + (list == null ? "" : list);
+        String rowKey = rowKey(org, cr.claim().jurisdiction(), list);
         RowState row = Optional.ofNullable(tx.rows.get(rowKey)).orElseGet(() -> RowState.empty(cr.claim().jurisdiction(), list));
         String status = d.status().name();
         boolean original = cr.duplicateOf() == null;
