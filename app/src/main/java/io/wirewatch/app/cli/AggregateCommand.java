@@ -3,6 +3,7 @@ package io.wirewatch.app.cli;
 import io.wirewatch.aggregate.AggregateService;
 import io.wirewatch.aggregate.api.LocalStoreStatusSource;
 import io.wirewatch.aggregate.api.StatusHttpServer;
+import io.wirewatch.aggregate.status.TableBound;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -25,11 +26,17 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
             description = "Address the HTTP server binds. Default: ${DEFAULT-VALUE}.")
     String httpBind;
 
+    @Option(names = "--max-table-bytes", paramLabel = "BYTES", defaultValue = "${env:WIREWATCH_STATUS_MAX_TABLE_BYTES}",
+            description = "Largest org.status.v1 value, in bytes of JSON, from " + TableBound.MIN_MAX_BYTES + " to "
+                    + TableBound.MAX_MAX_BYTES + " (env WIREWATCH_STATUS_MAX_TABLE_BYTES; overrides "
+                    + TableBound.MAX_BYTES_CONFIG + " of --config). Default: " + TableBound.DEFAULT_MAX_BYTES + ".")
+    String maxTableBytes;
+
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("aggregate");
+        Properties overrides = serviceOverrides(); // configuration mistakes fail before Kafka is contacted
         kafka.open().close();
-        Properties overrides = overrides();
         KafkaStreams streams = AggregateService.create(bootstrap, overrides);
         StatusHttpServer http;
         try {
@@ -44,6 +51,21 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
         } finally {
             http.close();
         }
+    }
+
+    /** {@link #overrides()} with the table budget of the option or its variable, checked as the service will. */
+    Properties serviceOverrides() {
+        Properties overrides = overrides();
+        if (maxTableBytes != null) {
+            overrides.put(TableBound.MAX_BYTES_CONFIG, maxTableBytes);
+        }
+        try {
+            AggregateService.validate(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((maxTableBytes != null ? "--max-table-bytes / WIREWATCH_STATUS_MAX_TABLE_BYTES: "
+                    : configFile != null ? "--config " + configFile + ": " : "") + e.getMessage());
+        }
+        return overrides;
     }
 
     @Override

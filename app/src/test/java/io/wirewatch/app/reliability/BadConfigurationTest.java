@@ -72,9 +72,11 @@ class BadConfigurationTest {
         };
         for (String[] c : cases) {
             Path file = Files.writeString(dir.resolve("streams.properties"), c[0] + "\n");
-            // enrich checks before contacting Kafka; aggregate after creating topics (the broker case below)
-            assertFails("--config " + file + ": ", "enrich", "--bootstrap-server", NOWHERE, "--config", file.toString());
-            assertFails(c[1], "enrich", "--bootstrap-server", NOWHERE, "--config", file.toString());
+            // both services check before contacting Kafka (nothing listens at NOWHERE)
+            for (String service : new String[] {"enrich", "aggregate"}) {
+                assertFails("--config " + file + ": ", service, "--bootstrap-server", NOWHERE, "--config", file.toString());
+                assertFails(c[1], service, "--bootstrap-server", NOWHERE, "--config", file.toString());
+            }
         }
     }
 
@@ -91,6 +93,8 @@ class BadConfigurationTest {
         assertFails("ingest needs at least one --source", "ingest", "--bootstrap-server", NOWHERE);
         assertFails("--interval-seconds must be at least 1",
                 "ingest", "--bootstrap-server", NOWHERE, "--source", "feed.urls", "--interval-seconds", "0");
+        assertFails("--max-table-bytes / WIREWATCH_STATUS_MAX_TABLE_BYTES: wirewatch.status.max.table.bytes must be a number of bytes",
+                "aggregate", "--bootstrap-server", NOWHERE, "--max-table-bytes", "1");
         assertFails("--application-id must not be blank", "enrich", "--bootstrap-server", NOWHERE, "--application-id", " ");
         assertFails("Missing required option: '--out=DIR'", "run", "--source", "in");
         assertFails("Possible solutions: --partitions", "run", "--source", "in", "--out", "o", "--partitons", "3");
