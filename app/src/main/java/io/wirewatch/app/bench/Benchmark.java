@@ -71,7 +71,8 @@ import java.util.stream.Stream;
  *   <li>a pass-through Kafka Streams application with the same defaults as the services (exactly-once v2,
  *       the same producer settings and commit interval) copies the raw bytes to {@value #PASSTHROUGH_TOPIC}
  *       without deserialising them: the cost of Kafka Streams and exactly-once alone;</li>
- *   <li>enrich and aggregate, as {@code run} starts them, process the same records.</li>
+ *   <li>enrich and aggregate, as {@code run} starts them, process the same records (with
+ *       {@link Options#serviceHeap()} set, each in a JVM of its own: {@link ServiceJvms}).</li>
  * </ol>
  * Each stage is timed from the start of its applications to the moment their consumer groups last
  * moved a committed offset before everything was found processed; throughput is records per second.
