@@ -74,5 +74,21 @@ class WirewatchCliTest {
 
         assertThat(execute("enrich")).isEqualTo(2);
         assertThat(err.toString()).contains("needs --bootstrap-server");
+
+        // refused before a broker is started
+        assertThat(execute("bench", "--service-jvms", "--service-heap", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("--service-heap must be a JVM heap size such as 512m");
+        assertThat(execute("bench", "--service-jvms", "--stories-alone")).isEqualTo(2);
+        assertThat(err.toString()).contains("--service-jvms runs the enrich + aggregate stage");
+    }
+
+    @Test
+    void benchHelpDocumentsTheServiceJvms() {
+        CommandLine cli = Wirewatch.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("--service-jvms").contains("--service-heap=SIZE").contains("--service-logs=DIR")
+                .contains("Default: 512m");
     }
 }

@@ -71,7 +71,8 @@ import java.util.stream.Stream;
  *   <li>a pass-through Kafka Streams application with the same defaults as the services (exactly-once v2,
  *       the same producer settings and commit interval) copies the raw bytes to {@value #PASSTHROUGH_TOPIC}
  *       without deserialising them: the cost of Kafka Streams and exactly-once alone;</li>
- *   <li>enrich and aggregate, as {@code run} starts them, process the same records.</li>
+ *   <li>enrich and aggregate, as {@code run} starts them, process the same records (with
+ *       {@link Options#serviceHeap()} set, each in a JVM of its own: {@link ServiceJvms}).</li>
  * </ol>
  * Each stage is timed from the start of its applications to the moment their consumer groups last
  * moved a committed offset before everything was found processed; throughput is records per second.
@@ -86,8 +87,50 @@ public final class Benchmark {
     public static final String STORIES_TOPIC = "bench.stories.v1";
 
     /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
+    /**
+     * What to run. {@code stateDir} null means a temporary directory, deleted afterwards. {@code serviceHeap}
+     * non-null runs enrich and aggregate each in a JVM of its own with that {@code -Xmx} ({@link ServiceJvms}),
+     * their output and GC logs in {@code serviceLogs} (null: a temporary directory, kept only if the stage fails).
+     */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
-                          boolean aggregateAlone, int aggregateCopies, boolean storiesAlone) {}
+                          boolean aggregateAlone, int aggregateCopies, boolean storiesAlone, String serviceHeap,
+                          Path serviceLogs) {}
+
+    /** The enrich and aggregate applications of the enrich + aggregate stage, in this JVM or each in its own. */
+    interface Services extends AutoCloseable {
+        /** Throws if an application is gone for good (only the child JVMs are checked before quiescence). */
+        void checkAlive();
+
+        void awaitProcessed(Duration timeout) throws InterruptedException;
+
+        /** At the end of the stage: the figures that are the services' own (none for the in-process ones). */
+        void report();
+
+        @Override
+        void close();
+    }
+
+    /** Both applications in this JVM, as {@code run} starts them. */
+    private record InProcess(Pipeline pipeline) implements Services {
+        @Override
+        public void checkAlive() {
+            // as before: only the quiescence passes check the in-process applications
+        }
+
+        @Override
+        public void awaitProcessed(Duration timeout) throws InterruptedException {
+            pipeline.awaitProcessed(timeout);
+        }
+
+        @Override
+        public void report() {
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
+        }
+    }
 
     /** Figures of one run: each stage's steady rate (see {@link Window}). */
     public record Result(long articles, long records, double loadSeconds, Window passthrough, Window pipeline) {
@@ -283,7 +326,9 @@ public final class Benchmark {
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
             Map<TopicPartition, Long> rawEnds = endOffsets(admin, raw);
             Map<String, Long> requests0 = brokerRequests();
-            try (Pipeline pipeline = Pipeline.start(bootstrap, stateDir, suffix)) {
+            try (Services services = options.serviceHeap() == null ? new InProcess(Pipeline.start(bootstrap, stateDir, suffix))
+                    : ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(), enrichId, aggregateId,
+                    options.serviceHeap(), raw.size(), options.replication(), log)) {
                 // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
                 // committed all of news.raw.v1 and no group has moved its offsets for a second: before that they
                 // cannot succeed, and they cost the broker CPU (if a stage is only paused, they still wait for it)
@@ -291,9 +336,10 @@ public final class Benchmark {
                 while ((!caughtUp(watcher.latest(enrichId), rawEnds)
                         || System.nanoTime() - watcher.lastChangeNanos() < TimeUnit.SECONDS.toNanos(1))
                         && System.nanoTime() < deadline) {
+                    services.checkAlive();
                     Thread.sleep(CommitWatcher.POLL_MILLIS);
                 }
-                pipeline.awaitProcessed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                services.awaitProcessed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 long awaited = System.nanoTime();
                 watcher.pollOnce();
                 long end = watcher.lastChangeNanos();
@@ -302,6 +348,7 @@ public final class Benchmark {
                 log.printf("bench: enrich + aggregate: thread CPU: %s%n",
                         threads.breakdown(List.of(enrichId, aggregateId), cpu0));
                 log.printf("bench: enrich + aggregate: broker requests: %s%n", requestsSince(requests0, total));
+                services.report();
                 return watcher.window(t0, end, total);
             } finally {
                 progress.interrupt();
@@ -901,7 +948,8 @@ public final class Benchmark {
     static final class ThreadCpu {
         private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         private final Map<Long, Long> start = javaThreads();
-        private final Map<String, Long> startNative = nativeThreads();
+        private final Map<String, Long> startNative = nativeThreads(SELF_TASKS);
+        private static final Path SELF_TASKS = Path.of("/proc/self/task");
 
         private Map<Long, Long> javaThreads() {
             Map<Long, Long> out = new HashMap<>();
@@ -914,10 +962,10 @@ public final class Benchmark {
             return out;
         }
 
-        /** Clock ticks (1/100 s) per thread id and kernel name; empty where /proc is not there. */
-        private static Map<String, Long> nativeThreads() {
+        /** Clock ticks (1/100 s) per thread id and kernel name of a process's {@code /proc/PID/task}; empty where it is not there. */
+        static Map<String, Long> nativeThreads(Path procTasks) {
             Map<String, Long> out = new HashMap<>();
-            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            try (Stream<Path> tasks = Files.list(procTasks)) {
                 for (Path t : tasks.toList()) {
                     try {
                         String stat = Files.readString(t.resolve("stat"));
@@ -950,7 +998,7 @@ public final class Benchmark {
             }
             // kernel names are cut at 15 characters; group them without their numbers
             Map<String, Double> groups = new HashMap<>();
-            nativeThreads().forEach((k, ticks) -> groups.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9#]+", "#"),
+            nativeThreads(SELF_TASKS).forEach((k, ticks) -> groups.merge(k.substring(k.indexOf(' ') + 1).replaceAll("[0-9#]+", "#"),
                     (ticks - startNative.getOrDefault(k, 0L)) / 100.0, Double::sum));
             String top = groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
                     .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
@@ -975,7 +1023,7 @@ public final class Benchmark {
                 groups.merge(javaGroup(info == null ? "" : info.getThreadName(), applicationIds), s, Double::sum);
                 listed += s;
             }
-            Map<String, Long> now = nativeThreads();
+            Map<String, Long> now = nativeThreads(SELF_TASKS);
             for (var e : now.entrySet()) {
                 String group = nativeGroup(e.getKey().substring(e.getKey().indexOf(' ') + 1));
                 if (group != null) {

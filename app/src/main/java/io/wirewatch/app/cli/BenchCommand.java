@@ -55,6 +55,24 @@ public final class BenchCommand implements Callable<Integer> {
                     + "`stories_alone articles=N articles_per_s=X`.")
     boolean storiesAlone;
 
+    @Option(names = "--service-jvms",
+            description = "Run the enrich + aggregate stage with enrich and aggregate each in a JVM of its own, as they are "
+                    + "deployed: this jar's `enrich` and `aggregate` commands against the bench's broker, each with "
+                    + "-Xmx from --service-heap, -XX:+ExitOnOutOfMemoryError and a GC log. Per service, stderr then gets "
+                    + "its CPU, peak RSS, GC count, pauses and the largest heap after a GC and after a full GC; a service "
+                    + "that exits early (e.g. out of memory) fails the bench. The pass-through and the broker stay in "
+                    + "this JVM; the last line is the same.")
+    boolean serviceJvms;
+
+    @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "512m",
+            description = "With --service-jvms: each service's -Xmx (e.g. 512m, 1g). Default: ${DEFAULT-VALUE}.")
+    String serviceHeap;
+
+    @Option(names = "--service-logs", paramLabel = "DIR",
+            description = "With --service-jvms: keep each service's output, command line and GC log in DIR (default: a "
+                    + "temp dir, deleted after a successful run and kept when the bench fails).")
+    Path serviceLogs;
+
     @Mixin KafkaOptions kafka;
 
     @Override
@@ -68,10 +86,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (aggregateCopies < 1) {
             throw new IllegalArgumentException("--aggregate-copies must be at least 1 (got " + aggregateCopies + ")");
         }
+        if (serviceJvms && storiesAlone) {
+            throw new IllegalArgumentException("--service-jvms runs the enrich + aggregate stage, which --stories-alone skips");
+        }
+        if (serviceJvms && !serviceHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new IllegalArgumentException("--service-heap must be a JVM heap size such as 512m or 1g (got " + serviceHeap + ")");
+        }
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
-                    cluster.embedded(), aggregateAlone, aggregateCopies, storiesAlone);
+                    cluster.embedded(), aggregateAlone, aggregateCopies, storiesAlone,
+                    serviceJvms ? serviceHeap : null, serviceJvms ? serviceLogs : null);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
             System.out.println(storiesAlone ? result.storiesAloneLine() : result.line());
