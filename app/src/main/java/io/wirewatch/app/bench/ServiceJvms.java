@@ -116,8 +116,8 @@ final class ServiceJvms implements Benchmark.Services {
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
                 .start();
+        p.getOutputStream().close(); // a service reads no input: its stdin is at end of file
         return new Service(name, applicationId, p, output, gcLog);
     }
 
@@ -136,10 +136,6 @@ final class ServiceJvms implements Benchmark.Services {
             c.addAll(List.of("--http-port", "0", "--http-bind", "127.0.0.1"));
         }
         return c;
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     @Override
