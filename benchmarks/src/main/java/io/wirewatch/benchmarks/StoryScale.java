@@ -197,8 +197,8 @@ public final class StoryScale {
                     .mapToLong(u -> u.getUsed()).sum();
             double[] hitRate = new double[sizes.length];
             // per timed article: story reads, of them misses (a RocksDB read each, and a decode unless past the window),
-            // posting-list reads
-            double[][] perArticle = new double[sizes.length][3];
+            // posting-list reads, of them misses
+            double[][] perArticle = new double[sizes.length][4];
             for (int s = 0; s < sizes.length; s++) {
                 long[] l = stores.get(s).storyCacheLookups();
                 long hits = l[0] - lookups0[s][0];
@@ -208,6 +208,7 @@ public final class StoryScale {
                 perArticle[s][1] = (l[1] - lookups0[s][1]) / (double) batch;
                 long[] q = stores.get(s).cacheLookups(StoryProcessor.POSTINGS_STORE);
                 perArticle[s][2] = (q[0] - postings0[s][0] + q[1] - postings0[s][1]) / (double) batch;
+                perArticle[s][3] = (q[1] - postings0[s][1]) / (double) batch;
             }
             for (int s = 0; s < sizes.length; s++) {
                 decodeCost(stores.get(s), prefilled.get(s), labels[s]);
@@ -247,7 +248,8 @@ public final class StoryScale {
                                 + "rocksdb_bytes=%d%n", labels[s], batch, us, thread[s] / 1e3 / batch,
                         process[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
                 System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f "
-                                + "posting_reads=%.1f%n", labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2]);
+                                + "posting_reads=%.1f posting_misses=%.1f%n", labels[s], perArticle[s][0], perArticle[s][1],
+                        perArticle[s][2], perArticle[s][3]);
                 summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
             int last = sizes.length - 1;
