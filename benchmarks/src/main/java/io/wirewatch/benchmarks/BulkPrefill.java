@@ -47,7 +47,6 @@ final class BulkPrefill implements StoryStateStore, CopyStore {
     /** Document frequencies as their store keeps them: 8-byte longs below its log layer. */
     private final StoryStoreHarness.RawStore<byte[]> dfStore;
     private final Map<String, StoryState> stories = new HashMap<>();
-    private final Map<String, Long> lastEvent = new HashMap<>();
     /** Per key, the stories this chunk listed under it, oldest first. */
     private final Map<String, List<String>> postings = new HashMap<>();
     private final Map<String, Long> df = new HashMap<>();
@@ -80,7 +79,6 @@ final class BulkPrefill implements StoryStateStore, CopyStore {
         List<KeyValue<String, StoryState>> batch = new ArrayList<>(stories.size());
         stories.forEach((k, v) -> batch.add(KeyValue.pair(k, v)));
         h.<StoryState>bulkStore(StoryProcessor.STORIES_STORE).putAll(batch);
-        write(StoryProcessor.LAST_EVENT_STORE, lastEvent);
         write(StoryProcessor.FINGERPRINTS_STORE, prints);
         write(StoryProcessor.TEXT_STORE, keepStored(StoryProcessor.TEXT_STORE, texts));
         Map<String, String> freeBands = keepStored(StoryProcessor.BANDS_STORE, bands);
@@ -110,7 +108,6 @@ final class BulkPrefill implements StoryStateStore, CopyStore {
         df.forEach((k, v) -> counts.put(k, LONGS.serializer().serialize(null, v)));
         write(StoryProcessor.DF_STORE, counts);
         stories.clear();
-        lastEvent.clear();
         postings.clear();
         df.clear();
         texts.clear();
@@ -144,17 +141,11 @@ final class BulkPrefill implements StoryStateStore, CopyStore {
     @Override
     public void putStory(StoryState s) {
         stories.put(s.id(), s);
-        lastEvent.put(s.id(), s.lastEventTime());
     }
 
     @Override
     public void deleteStory(String id) {
         throw new IllegalStateException("a pre-fill story was absorbed: pre-fill articles must all be new events");
-    }
-
-    @Override
-    public Long lastEventTime(String storyId) {
-        return lastEvent.get(storyId);
     }
 
     @Override

@@ -168,11 +168,9 @@ public final class StoryScale {
             long[] thread = new long[sizes.length];
             long[] process = new long[sizes.length];
             long[][] lookups0 = new long[sizes.length][];
-            long[][] lastEvent0 = new long[sizes.length][];
             long[][] postings0 = new long[sizes.length][];
             for (int s = 0; s < sizes.length; s++) {
                 lookups0[s] = stores.get(s).storyCacheLookups();
-                lastEvent0[s] = stores.get(s).cacheLookups(StoryProcessor.LAST_EVENT_STORE);
                 postings0[s] = stores.get(s).cacheLookups(StoryProcessor.POSTINGS_STORE);
             }
             for (int from = WARM_UP, c = 0; from < WARM_UP + batch; from += CHUNK, c++) {
@@ -198,19 +196,19 @@ public final class StoryScale {
                     .filter(m -> m.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
                     .mapToLong(u -> u.getUsed()).sum();
             double[] hitRate = new double[sizes.length];
-            // per timed article: story reads, of them misses (a RocksDB read and a decode each), last-event reads
+            // per timed article: story reads, of them misses (a RocksDB read each, and a decode unless past the window),
+            // posting-list reads, of them misses
             double[][] perArticle = new double[sizes.length][4];
             for (int s = 0; s < sizes.length; s++) {
                 long[] l = stores.get(s).storyCacheLookups();
                 long hits = l[0] - lookups0[s][0];
                 long n = hits + l[1] - lookups0[s][1];
                 hitRate[s] = n == 0 ? Double.NaN : hits / (double) n;
-                long[] e = stores.get(s).cacheLookups(StoryProcessor.LAST_EVENT_STORE);
                 perArticle[s][0] = n / (double) batch;
                 perArticle[s][1] = (l[1] - lookups0[s][1]) / (double) batch;
-                perArticle[s][2] = (e[0] - lastEvent0[s][0] + e[1] - lastEvent0[s][1]) / (double) batch;
                 long[] q = stores.get(s).cacheLookups(StoryProcessor.POSTINGS_STORE);
-                perArticle[s][3] = (q[0] - postings0[s][0] + q[1] - postings0[s][1]) / (double) batch;
+                perArticle[s][2] = (q[0] - postings0[s][0] + q[1] - postings0[s][1]) / (double) batch;
+                perArticle[s][3] = (q[1] - postings0[s][1]) / (double) batch;
             }
             for (int s = 0; s < sizes.length; s++) {
                 decodeCost(stores.get(s), prefilled.get(s), labels[s]);
@@ -249,9 +247,9 @@ public final class StoryScale {
                                 + "process_cpu_us_per_article=%.1f followups_joined=%d/%d story_cache_hit_rate=%.3f "
                                 + "rocksdb_bytes=%d%n", labels[s], batch, us, thread[s] / 1e3 / batch,
                         process[s] / 1e3 / batch, joined[s], (batch + 1) / 2, hitRate[s], disk[s]);
-                System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f last_event_reads=%.1f "
-                                + "posting_reads=%.1f%n", labels[s], perArticle[s][0], perArticle[s][1], perArticle[s][2],
-                        perArticle[s][3]);
+                System.out.printf("  per_article stored_stories=%s story_reads=%.1f story_misses=%.1f "
+                                + "posting_reads=%.1f posting_misses=%.1f%n", labels[s], perArticle[s][0], perArticle[s][1],
+                        perArticle[s][2], perArticle[s][3]);
                 summary.append(String.format(" us_per_article_at_%s=%.1f", labels[s], us));
             }
             int last = sizes.length - 1;

@@ -89,7 +89,7 @@ final class StoryStoreHarness implements AutoCloseable {
         storeContext.setRecordContext(recordContext(0));
         StoryProcessor.CacheSizes d = StoryProcessor.CacheSizes.defaults();
         StoryProcessor.CacheSizes sizes = new StoryProcessor.CacheSizes(Integer.getInteger("story.cache", d.stories()),
-                Integer.getInteger("postings.cache", d.postings()), d.documentFrequencies(), d.lastEventTimes());
+                Integer.getInteger("postings.cache", d.postings()), d.documentFrequencies());
         for (StoreBuilder<?> builder : EnrichTopology.storyStores(sizes)) {
             if (SMILE_STORIES && builder.name().equals(StoryProcessor.STORIES_STORE)) {
                 // the story encoding before StoryStateSerde, for a before/after run
@@ -127,8 +127,8 @@ final class StoryStoreHarness implements AutoCloseable {
 
     /**
      * What a task commit does to the stores before it commits (Streams' {@code ProcessorStateManager.flushCache}):
-     * {@code flushCache} on each registered store, the outermost layer. For the story, posting, DF and
-     * last-event stores that is the {@link WriteBackStore}, which writes its dirty values to RocksDB as
+     * {@code flushCache} on each registered store, the outermost layer. For the story, posting and DF
+     * stores that is the {@link WriteBackStore}, which writes its dirty values to RocksDB as
      * one batch; the other stores have no cache layer and were written through already.
      */
     /** One slice of the processor's sweep of copy-detection keys of windows that fell out (0: none left). */

@@ -127,8 +127,7 @@ public final class EnrichTopology {
     }
 
     /**
-     * The stores rewritten by many articles between two commits (posting lists, live stories and their
-     * last event times) hold decoded values and write them back before each commit ({@link WriteBackStore}),
+     * The stores rewritten by many articles between two commits (posting lists, live stories) hold decoded values and write them back before each commit ({@link WriteBackStore}),
      * in place of Streams' record cache, which encodes every put and keeps it in a TreeMap of bytes.
      * Document frequencies go out as one log record per commit ({@link DocumentFrequencyStore}). Keys
      * written once per article (text hashes, near-copy bands and fingerprints) are held until the commit
@@ -140,7 +139,6 @@ public final class EnrichTopology {
     public static List<StoreBuilder<?>> storyStores(StoryProcessor.CacheSizes sizes) {
         return List.of(
                 ArticleIdChunkStore.builder(StoryProcessor.STORIES_STORE, sizes.stories()),
-                WriteBackStore.builder(StoryProcessor.LAST_EVENT_STORE, Serdes.Long(), sizes.lastEventTimes()),
                 WriteBackStore.builder(StoryProcessor.POSTINGS_STORE, new PostingListSerde(),
                         sizes.postings()),
                 DocumentFrequencyStore.builder(StoryProcessor.DF_STORE, sizes.documentFrequencies()),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.LongPredicate;
 
 /**
  * The story store's layer over its bytes: a story listing more than {@link #CHUNK} article ids keeps them
@@ -75,6 +76,24 @@ public final class ArticleIdChunkStore extends WrappedStateStore<KeyValueStore<S
     @Override
     public StoryState get(String key) {
         return read(key, store.get(key));
+    }
+
+    /**
+     * The story if it is stored and {@code live} holds for its last event time, else null: one read of its
+     * record, whose header decides before anything else is decoded or any chunk read (a story past the
+     * window costs that read alone). A value stored in Smile is decoded whole to tell.
+     */
+    public StoryState getIfLive(String key, LongPredicate live) {
+        byte[] value = store.get(key);
+        if (value == null) {
+            return null;
+        }
+        Long last = StoryStateSerde.lastEventTime(value);
+        if (last != null && !live.test(last)) {
+            return null;
+        }
+        StoryState s = read(key, value);
+        return last != null || live.test(s.lastEventTime()) ? s : null;
     }
 
     /** The whole story from its stored record (null for none), its chunks read when its ids are apart. */

@@ -9,7 +9,6 @@ import java.util.Map;
  */
 public class MapStoryStateStore implements StoryStateStore, CopyStore {
     public final Map<String, StoryState> stories = new HashMap<>();
-    public final Map<String, Long> lastEvent = new HashMap<>();
     public final Map<String, PostingList> postings = new HashMap<>();
     public final Map<String, Long> df = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
@@ -17,15 +16,8 @@ public class MapStoryStateStore implements StoryStateStore, CopyStore {
     private final Map<String, NearDuplicates.Fingerprint> prints = new HashMap<>();
 
     public StoryState story(String id) { return stories.get(id); }
-    public void putStory(StoryState s) {
-        stories.put(s.id(), s);
-        lastEvent.put(s.id(), s.lastEventTime());
-    }
-    public void deleteStory(String id) {
-        stories.remove(id);
-        lastEvent.remove(id);
-    }
-    public Long lastEventTime(String id) { return lastEvent.get(id); }
+    public void putStory(StoryState s) { stories.put(s.id(), s); }
+    public void deleteStory(String id) { stories.remove(id); }
     public PostingList postings(String term) { return postings.getOrDefault(term, PostingList.EMPTY); }
     public void putPostings(String term, PostingList ids) { postings.put(term, ids); }
     public long documentFrequency(String term) { return df.getOrDefault(term, 0L); }

@@ -104,21 +104,64 @@ public final class PostingList {
      * {@code max} ids: what the index keeps for a story that just took an article.
      */
     PostingList withFirst(byte[] id, int max) {
+        int n = size();
         int drop = -1;
-        for (int i = 0; i < size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (isId(i, id)) {
                 drop = i;
                 break;
             }
         }
-        List<byte[]> each = new ArrayList<>(Math.min(max, size() + 1));
-        each.add(id);
-        for (int i = 0; i < size() && each.size() < max; i++) {
-            if (i != drop) {
-                each.add(Arrays.copyOfRange(bytes, start[i], end[i]));
+        // the ids kept after the new first, at most max - 1 of them: [0, cut) without drop
+        int cut = 0;
+        for (int kept = 0; cut < n && kept < max - 1; cut++) {
+            if (cut != drop) {
+                kept++;
             }
         }
-        return new PostingList(encode(each));
+        int kept = cut - (drop >= 0 && drop < cut ? 1 : 0);
+        // the kept ids' bytes (each its length and bytes) are one or two runs of this list's bytes: copied as they are
+        int headLen = 1 + varintSize(kept + 1) + varintSize(id.length) + id.length;
+        int runs = spanStart(cut) - spanStart(0) - (drop >= 0 && drop < cut ? spanStart(drop + 1) - spanStart(drop) : 0);
+        byte[] out = new byte[headLen + runs];
+        out[0] = FORMAT;
+        int p = writeVarint(out, 1, kept + 1);
+        p = writeVarint(out, p, id.length);
+        System.arraycopy(id, 0, out, p, id.length);
+        p += id.length;
+        int[] s = new int[kept + 1];
+        int[] e = new int[kept + 1];
+        int[] h = new int[kept + 1];
+        s[0] = p - id.length;
+        e[0] = p;
+        h[0] = hash(id, 0, id.length);
+        int j = 1;
+        for (int from = 0; from < cut; ) {
+            int to = drop >= from && drop < cut ? drop : cut; // the run [from, to)
+            int shift = p - spanStart(from);
+            System.arraycopy(bytes, spanStart(from), out, p, spanStart(to) - spanStart(from));
+            p += spanStart(to) - spanStart(from);
+            for (int i = from; i < to; i++, j++) {
+                s[j] = start[i] + shift;
+                e[j] = end[i] + shift;
+                h[j] = hashes[i];
+            }
+            from = to == drop ? drop + 1 : to;
+        }
+        return new PostingList(out, s, e, h);
+    }
+
+    /** Where id i's bytes (its length, then the id) begin; {@code spanStart(size())} is the end of the list. */
+    private int spanStart(int i) {
+        return i == 0 ? 1 + varintSize(size()) : end[i - 1];
+    }
+
+    /** Over bytes already parsed into the ids' offsets and hashes. */
+    private PostingList(byte[] bytes, int[] start, int[] end, int[] hashes) {
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+        this.hashes = hashes;
     }
 
     @Override

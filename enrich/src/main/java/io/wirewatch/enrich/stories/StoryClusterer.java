@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * One-pass story clustering: each article joins the most similar live story or starts a new one.
@@ -68,8 +69,8 @@ public final class StoryClusterer {
      */
     static final double MERGE_CHECK_SHARE = 0.5;
     /**
-     * Candidates whose last event time is looked up, per story scored: in a big store most stories
-     * the rarer keys list are past the window, and without a bound their look-ups grow with the store.
+     * Candidates read, per story scored: in a big store many stories the rarer keys list are past the
+     * window (read, not decoded), and without a bound their reads grow with the store.
      */
     static final int LOOKUPS_PER_CANDIDATE = 2;
     /** Stories listed under one key only take at most {@code candidates / ONE_KEY_SHARE} of the scored slots. */
@@ -182,6 +183,7 @@ public final class StoryClusterer {
         }
         CandidateCounter.Candidates candidates = byKeysShared(keys, keyLists, vec, originalStory);
         int decodedSharingMore = 0;
+        LongPredicate live = last -> !outsideWindow(eventTime, last);
         for (int i = 0; i < candidates.ids().size(); i++) {
             if (i == candidates.sharingMore()) {
                 decodedSharingMore = decoded;
@@ -195,13 +197,9 @@ public final class StoryClusterer {
             if (originalStory != null && id.equals(originalStory.id())) {
                 s = originalStory;
             } else {
-                // most candidates of a big store are past the window: skip them before decoding the story
-                Long last = store.lastEventTime(id);
-                if (last != null && outsideWindow(eventTime, last)) {
-                    continue;
-                }
-                s = store.story(id);
-                if (s == null || outsideWindow(eventTime, s.lastEventTime())) {
+                // a candidate past the window is skipped before its story is decoded (its record's header tells)
+                s = store.liveStory(id, live);
+                if (s == null) {
                     continue;
                 }
             }

@@ -8,24 +8,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Assigns each article to a story, with the clustering state kept in the named state stores.
- * Stories, posting lists, document frequencies and last event times are read and written through
+ * Stories, posting lists and document frequencies are read and written through
  * {@link WriteBackStore}s (bounded LRUs of decoded values written back before each commit; see
  * {@link io.wirewatch.enrich.EnrichTopology#storyStores(CacheSizes)}): the stores stay the truth.
  */
 public final class StoryProcessor implements Processor<String, StoryInput, String, StoryAssignment> {
 
     public static final String STORIES_STORE = "story-state";
-    public static final String LAST_EVENT_STORE = "story-last-event-time";
     public static final String POSTINGS_STORE = "story-postings";
     public static final String DF_STORE = "term-document-frequency";
     public static final String TEXT_STORE = "article-text-hashes";
     public static final String BANDS_STORE = "near-copy-bands";
     public static final String FINGERPRINTS_STORE = "near-copy-fingerprints";
     /** Every store the processor reads and writes. */
-    public static final List<String> STORE_NAMES = List.of(STORIES_STORE, LAST_EVENT_STORE, POSTINGS_STORE, DF_STORE,
+    public static final List<String> STORE_NAMES = List.of(STORIES_STORE, POSTINGS_STORE, DF_STORE,
             TEXT_STORE, BANDS_STORE, FINGERPRINTS_STORE);
 
     /** A posting list as stored before {@link PostingListSerde} (Smile): still read. */
@@ -35,9 +35,9 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
      * Entries held decoded per store. A story is about 20 KB decoded (mostly its centroid), so
      * the defaults hold about 40 MB of stories: the live ones a stream of news keeps hitting.
      */
-    public record CacheSizes(int stories, int postings, int documentFrequencies, int lastEventTimes) {
+    public record CacheSizes(int stories, int postings, int documentFrequencies) {
         public static CacheSizes defaults() {
-            return new CacheSizes(2048, 20_000, 200_000, 200_000);
+            return new CacheSizes(2048, 20_000, 200_000);
         }
     }
 
@@ -67,25 +67,29 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
         KeyValueStore<String, PostingList> postings = context.getStateStore(POSTINGS_STORE);
         KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
-        KeyValueStore<String, Long> lastEvent = context.getStateStore(LAST_EVENT_STORE);
         KeyValueStore<String, String> texts = context.getStateStore(TEXT_STORE);
         KeyValueStore<String, String> bands = context.getStateStore(BANDS_STORE);
         KeyValueStore<String, NearDuplicates.Fingerprint> prints = context.getStateStore(FINGERPRINTS_STORE);
+        // the story store's own layers, below the decorator Streams puts around it (null: plain reads, same stories)
+        WriteBackStore<StoryState> writeBack = WriteBackStore.of(stories);
+        ArticleIdChunkStore chunks = writeBack != null && writeBack.below() instanceof ArticleIdChunkStore c ? c : null;
+        WriteBackStore<StoryState> held = chunks != null ? writeBack : null;
         NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
         this.copies = copies;
         // keys of windows that fell out go a slice per second, not in one stall when the window turns
         context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepCopies(SWEEP_KEYS));
         this.clusterer = new StoryClusterer(new StoryStateStore() {
             public StoryState story(String id) { return stories.get(id); }
-            public void putStory(StoryState s) {
-                stories.put(s.id(), s);
-                lastEvent.put(s.id(), s.lastEventTime());
+            public StoryState liveStory(String id, LongPredicate live) {
+                if (held == null) {
+                    return StoryStateStore.super.liveStory(id, live);
+                }
+                // a story not held is read once: its record's header decides before it is decoded
+                StoryState s = held.get(id, k -> chunks.getIfLive(k, live));
+                return s != null && live.test(s.lastEventTime()) ? s : null;
             }
-            public void deleteStory(String id) {
-                stories.delete(id);
-                lastEvent.delete(id);
-            }
-            public Long lastEventTime(String id) { return lastEvent.get(id); }
+            public void putStory(StoryState s) { stories.put(s.id(), s); }
+            public void deleteStory(String id) { stories.delete(id); }
             public PostingList postings(String term) {
                 PostingList p = postings.get(term);
                 return p == null ? PostingList.EMPTY : p;

@@ -96,6 +96,31 @@ public final class StoryStateSerde implements Serde<StoryState> {
         return in.number();
     }
 
+    /**
+     * The last event time a stored story's record holds, read from its header alone (the fields before it are
+     * five strings, skipped unread): what decides whether a candidate is in the window before it is decoded.
+     * Null when the value is not in this encoding (Smile, written before it: decode it whole). Malformed bytes
+     * raise {@link SerializationException}.
+     */
+    static Long lastEventTime(byte[] value) {
+        if (value == null || value.length == 0 || (value[0] != MAGIC && value[0] != MAGIC_HEAD)) {
+            return null;
+        }
+        try {
+            In in = new In(value);
+            in.skip(1);
+            if (value[0] == MAGIC_HEAD) {
+                in.number(); // the article ids stored apart
+            }
+            for (int i = 0; i < 5; i++) { // id, headline, first and last seen, anchor date
+                in.skipStr();
+            }
+            return in.i64();
+        } catch (RuntimeException e) {
+            throw new SerializationException("not a valid StoryState value: " + e, e);
+        }
+    }
+
     /** One chunk of a story's article ids. */
     static byte[] encodeIds(List<String> ids) {
         Out o = new Out(16 + ids.size() * 24);
@@ -328,6 +353,13 @@ public final class StoryStateSerde implements Serde<StoryState> {
                 throw new IllegalArgumentException("count " + n + " exceeds the value's " + b.limit() + " bytes");
             }
             return n;
+        }
+
+        void skipStr() {
+            int n = count();
+            if (n > 0) {
+                skip(n);
+            }
         }
 
         String str() {

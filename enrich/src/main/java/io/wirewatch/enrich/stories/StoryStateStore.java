@@ -1,17 +1,24 @@
 package io.wirewatch.enrich.stories;
 
+import java.util.function.LongPredicate;
+
 /** The state story clustering needs; backed by Kafka Streams stores in the topology, by maps in tests. */
 public interface StoryStateStore {
     StoryState story(String id);
 
-    /** Writes the story, and its {@link StoryState#lastEventTime()} for {@link #lastEventTime}. */
+    /**
+     * The story if it is stored and {@code live} holds for its {@link StoryState#lastEventTime()}, else null: a
+     * candidate past the window need not be decoded (the topology's store reads its record's header first).
+     */
+    default StoryState liveStory(String id, LongPredicate live) {
+        StoryState s = story(id);
+        return s != null && live.test(s.lastEventTime()) ? s : null;
+    }
+
     void putStory(StoryState s);
 
     /** Forgets a story (one absorbed by another). */
     void deleteStory(String id);
-
-    /** The story's last event time as last written, without decoding the story; null when not known. */
-    Long lastEventTime(String storyId);
 
     /** The stories the index key lists, most recent first; empty when none. */
     PostingList postings(String term);

@@ -2,6 +2,8 @@ package io.wirewatch.enrich.stories;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A bounded LRU of decoded values over one key-value store, written back at commit: a put only
@@ -85,17 +88,44 @@ public final class WriteBackStore<V> extends CommitFlushedStore<V, V> {
 
     @Override
     public V get(String key) {
+        return get(key, null);
+    }
+
+    /**
+     * As {@link #get(String)}, with the value read by {@code onMiss} when it is not held (the story store reads
+     * a candidate's header first, {@link ArticleIdChunkStore#getIfLive}; null: the wrapped store's get); a value
+     * read is held, a null is not.
+     */
+    V get(String key, Function<String, V> onMiss) {
         Entry<V> e = lru.get(key);
         if (e != null) {
             hits++;
             return e.value;
         }
         misses++;
-        V v = store.get(key);
+        V v = onMiss == null ? store.get(key) : onMiss.apply(key);
         if (v != null) {
             lru.put(key, new Entry<>(key, v));
         }
         return v;
+    }
+
+    /** The store layer this wraps (for the story store, its {@link ArticleIdChunkStore}). */
+    KeyValueStore<String, V> below() {
+        return store;
+    }
+
+    /**
+     * The write-back layer of a store as a processor gets it ({@code ProcessorContext.getStateStore} puts
+     * Streams' read-write decorator, a {@link WrappedStateStore}, around the registered store), or null when
+     * it has none.
+     */
+    @SuppressWarnings("unchecked")
+    static <V> WriteBackStore<V> of(StateStore s) {
+        while (!(s instanceof WriteBackStore<?>) && s instanceof WrappedStateStore<?, ?, ?> w) {
+            s = w.wrapped();
+        }
+        return s instanceof WriteBackStore<?> wb ? (WriteBackStore<V>) wb : null;
     }
 
     @Override

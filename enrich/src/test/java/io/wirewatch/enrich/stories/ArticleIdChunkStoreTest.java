@@ -71,6 +71,30 @@ class ArticleIdChunkStoreTest {
     }
 
     @Test
+    void aStoryPastTheWindowIsReadByItsHeaderWithoutItsChunksOrADecode() {
+        StoryState s = story("s-1", ids(0, 250));
+        layer().put("s-1", s);
+        inner.delete("s-1\u00001"); // a chunk the story would need if it were decoded
+        long last = s.lastEventTime();
+        ArticleIdChunkStore store = layer();
+        assertThat(store.getIfLive("s-1", t -> t > last)).isNull();
+        assertThat(store.getIfLive("s-2", t -> true)).isNull();
+        assertThatThrownBy(() -> store.getIfLive("s-1", t -> t == last)).isInstanceOf(SerializationException.class);
+        StoryState small = story("s-3", ids(0, 3));
+        store.put("s-3", small);
+        assertThat(store.getIfLive("s-3", t -> t == last)).isEqualTo(small);
+        assertThat(store.getIfLive("s-3", t -> false)).isNull();
+    }
+
+    @Test
+    void aStoryStoredInSmileIsDecodedWholeToTellWhetherItIsLive() {
+        StoryState s = story("s-1", ids(0, 3));
+        inner.put("s-1", SmileSerde.of(StoryState.class).serializer().serialize(null, s));
+        assertThat(layer().getIfLive("s-1", t -> t == s.lastEventTime())).isEqualTo(s);
+        assertThat(layer().getIfLive("s-1", t -> false)).isNull();
+    }
+
+    @Test
     void aRewriteWritesOnlyTheChunksWhoseIdsChanged() {
         ArticleIdChunkStore store = layer();
         store.put("s-1", story("s-1", ids(0, 250)));

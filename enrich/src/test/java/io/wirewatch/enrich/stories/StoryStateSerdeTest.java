@@ -53,6 +53,22 @@ class StoryStateSerdeTest {
     }
 
     @Test
+    void theLastEventTimeReadsFromTheHeaderAloneOfBothBinaryForms() {
+        for (int terms : new int[] {0, 200}) {
+            StoryState s = story(terms, terms + 7);
+            assertThat(StoryStateSerde.lastEventTime(StoryStateSerde.encode(s))).isEqualTo(s.lastEventTime());
+            assertThat(StoryStateSerde.lastEventTime(StoryStateSerde.encodeHead(s))).isEqualTo(s.lastEventTime());
+        }
+        StoryState nulls = new StoryState("s-2", null, null, null, null, -5, null, null, null, null, 0, 0);
+        assertThat(StoryStateSerde.lastEventTime(StoryStateSerde.encode(nulls))).isEqualTo(-5L);
+        // a value stored in Smile is not read by header: the caller decodes it whole
+        assertThat(StoryStateSerde.lastEventTime(SmileSerde.of(StoryState.class).serializer().serialize("t", nulls)))
+                .isNull();
+        byte[] cut = Arrays.copyOf(StoryStateSerde.encode(story(3, 1)), 12);
+        assertThatThrownBy(() -> StoryStateSerde.lastEventTime(cut)).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
     void aValueInTheOldSmileEncodingDecodesToTheSameState() {
         StoryState s = story(200, 42);
         byte[] old = SmileSerde.of(StoryState.class).serializer().serialize("t", s);

@@ -11,7 +11,13 @@ import io.wirewatch.enrich.EnrichTopology;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +87,35 @@ class StoryStateTopologyTest {
     }
 
     /**
+     * In a running topology a processor gets its stores inside Streams' read-write decorator: the story
+     * processor must still find the story store's write-back and article-id layers below it, or every
+     * candidate would be decoded whole (same stories, at a higher cost).
+     */
+    @Test
+    void aProcessorFindsTheStoryStoreLayersBelowStreamsDecorator() {
+        List<String> found = new ArrayList<>();
+        StreamsBuilder b = new StreamsBuilder();
+        EnrichTopology.storyStores().forEach(b::addStateStore);
+        b.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        var store = context.getStateStore(StoryProcessor.STORIES_STORE);
+                        WriteBackStore<StoryState> held = WriteBackStore.of(store);
+                        found.add(store instanceof WriteBackStore<?> ? "undecorated" : "decorated");
+                        found.add(held != null && held.below() instanceof ArticleIdChunkStore ? "layers" : "none");
+                    }
+
+                    @Override
+                    public void process(Record<String, String> r) {}
+                }, StoryProcessor.STORE_NAMES.toArray(String[]::new));
+        try (TopologyTestDriver driver = new TopologyTestDriver(b.build(), config("layers"))) {
+            driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("k", "v");
+        }
+        assertThat(found).containsExactly("decorated", "layers");
+    }
+
+    /**
      * The caches in front of the stores must not change a single assignment: stories decoded from
      * the store on every read (a one-entry cache, as after a restart) give what the default caches
      * and no cache give, over a stream with follow-ups, copies, near-copies and expired stories.
@@ -88,8 +123,8 @@ class StoryStateTopologyTest {
     @Test
     void assignmentsAreTheSameWhateverTheCacheHolds() {
         List<EnrichedArticle> stream = stream(600, new Random(5));
-        var none = assign(stream, new StoryProcessor.CacheSizes(0, 0, 0, 0), "none");
-        var one = assign(stream, new StoryProcessor.CacheSizes(1, 1, 1, 1), "one");
+        var none = assign(stream, new StoryProcessor.CacheSizes(0, 0, 0), "none");
+        var one = assign(stream, new StoryProcessor.CacheSizes(1, 1, 1), "one");
         var defaults = assign(stream, StoryProcessor.CacheSizes.defaults(), "defaults");
         assertThat(one).isEqualTo(none);
         assertThat(defaults).isEqualTo(none);

@@ -105,6 +105,39 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void aReadThroughItsOwnLoaderHoldsWhatItFoundAndNotANull() {
+        WriteBackStore<Long> s = over(100);
+        inner.put("a", 1L);
+        List<String> loaded = new ArrayList<>();
+        assertThat(s.get("a", k -> {
+            loaded.add(k);
+            return 2L; // the loader decides: here not what the store holds
+        })).isEqualTo(2L);
+        assertThat(s.get("a", k -> {
+            loaded.add(k);
+            return 3L;
+        })).isEqualTo(2L); // held: the loader is not asked again
+        assertThat(s.get("b", k -> {
+            loaded.add(k);
+            return null;
+        })).isNull();
+        inner.put("b", 4L);
+        assertThat(s.get("b")).isEqualTo(4L); // a null was not held
+        assertThat(loaded).containsExactly("a", "b");
+        assertThat(s.hits()).isEqualTo(1);
+        assertThat(s.misses()).isEqualTo(3);
+    }
+
+    @Test
+    void theLayerIsFoundBelowADecoratorAndNotInAPlainStore() {
+        WriteBackStore<Long> s = over(10);
+        var decorated = new org.apache.kafka.streams.state.internals.WrappedStateStore<WriteBackStore<Long>, String, Long>(s) {};
+        assertThat(WriteBackStore.<Long>of(decorated)).isSameAs(s);
+        assertThat(WriteBackStore.<Long>of(s)).isSameAs(s);
+        assertThat(WriteBackStore.<Long>of(inner)).isNull();
+    }
+
+    @Test
     void aNegativeCapacityNamesTheStore() {
         assertThatThrownBy(() -> new WriteBackStore<>(inner, -1)).hasMessageContaining("df");
     }
