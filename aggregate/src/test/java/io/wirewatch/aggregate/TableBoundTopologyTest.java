@@ -87,7 +87,7 @@ class TableBoundTopologyTest {
      * long ago, then a pending delisting, then a delisting (three history entries), each article one
      * claim with its own sentence.
      */
-    private static List<EnrichedArticle> bigOrganisation(int jurisdictions, int perRow) {
+    static List<EnrichedArticle> bigOrganisation(int jurisdictions, int perRow) {
         List<EnrichedArticle> out = new ArrayList<>();
         String[] statuses = {"DESIGNATED", "DELISTING_PENDING", "DELISTED"};
         for (int j = 0; j < jurisdictions; j++) {
