@@ -1,20 +1,13 @@
 package io.wirewatch.aggregate;
 
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
-import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.EnrichedArticle;
-import io.wirewatch.common.serde.Json;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,17 +40,8 @@ class DecodedBudgetTopologyTest {
         }
         AggregateService.validate(p);
         List<KeyValue<String, String>> out = new ArrayList<>();
-        try (TopologyTestDriver d = new TopologyTestDriver(AggregateTopology.build(), p)) {
-            TestInputTopic<String, String> in = d.createInputTopic(Topics.ENRICHED, new StringSerializer(),
-                    new StringSerializer());
-            TestOutputTopic<String, byte[]> status = d.createOutputTopic(Topics.STATUS, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-            for (EnrichedArticle a : articles) {
-                in.pipeInput(a.id(), Json.write(a));
-                status.readKeyValuesToList().forEach(kv -> out.add(KeyValue.pair(kv.key,
-                        kv.value == null ? null : new String(kv.value, java.nio.charset.StandardCharsets.UTF_8))));
-            }
-        }
+        TableBoundTopologyTest.statusRecords(p, articles).forEach(kv -> out.add(KeyValue.pair(kv.key,
+                kv.value == null ? null : new String(kv.value, StandardCharsets.UTF_8))));
         return out;
     }
 

@@ -131,13 +131,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         if (v == null || v.toString().isBlank()) {
             return DEFAULT_DECODED_BYTES;
         }
-        long n;
-        try {
-            n = Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < MIN_DECODED_BYTES || n > MAX_DECODED_BYTES) {
+        long n = TableBound.bytes(v, MIN_DECODED_BYTES, MAX_DECODED_BYTES);
+        if (n < 0) {
             throw new IllegalArgumentException(source + " must be a number of bytes from " + MIN_DECODED_BYTES
                     + " to " + MAX_DECODED_BYTES + " (the heap aggregate keeps decoded values in, per task; default "
                     + DEFAULT_DECODED_BYTES + "), not '" + v + "'");
