@@ -13,6 +13,7 @@ import io.wirewatch.common.time.DateExpr;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -63,6 +64,19 @@ class TableBoundTopologyTest {
             p.put(TableBound.MAX_BYTES_CONFIG, Integer.toString(budget));
         }
         Map<String, byte[]> last = new LinkedHashMap<>();
+        statusRecords(p, articles).forEach(kv -> {
+            if (within) {
+                assertThat(kv.value == null ? 0 : kv.value.length).as("every table published")
+                        .isLessThanOrEqualTo(budget == null ? TableBound.DEFAULT_MAX_BYTES : budget);
+            }
+            last.put(kv.key, kv.value);
+        });
+        return last;
+    }
+
+    /** Every org.status.v1 record, in order, after each article, in this order, went through a fresh driver. */
+    static List<KeyValue<String, byte[]>> statusRecords(Properties p, List<EnrichedArticle> articles) {
+        List<KeyValue<String, byte[]>> records = new ArrayList<>();
         try (TopologyTestDriver d = new TopologyTestDriver(AggregateTopology.build(), p)) {
             TestInputTopic<String, String> in = d.createInputTopic(Topics.ENRICHED, new StringSerializer(),
                     new StringSerializer());
@@ -70,16 +84,10 @@ class TableBoundTopologyTest {
                     new ByteArrayDeserializer());
             for (EnrichedArticle a : articles) {
                 in.pipeInput(a.id(), Json.write(a));
-                out.readKeyValuesToList().forEach(kv -> {
-                    if (within) {
-                        assertThat(kv.value == null ? 0 : kv.value.length).as("every table published")
-                                .isLessThanOrEqualTo(budget == null ? TableBound.DEFAULT_MAX_BYTES : budget);
-                    }
-                    last.put(kv.key, kv.value);
-                });
+                records.addAll(out.readKeyValuesToList());
             }
         }
-        return last;
+        return records;
     }
 
     /**
@@ -87,7 +95,7 @@ class TableBoundTopologyTest {
      * long ago, then a pending delisting, then a delisting (three history entries), each article one
      * claim with its own sentence.
      */
-    private static List<EnrichedArticle> bigOrganisation(int jurisdictions, int perRow) {
+    static List<EnrichedArticle> bigOrganisation(int jurisdictions, int perRow) {
         List<EnrichedArticle> out = new ArrayList<>();
         String[] statuses = {"DESIGNATED", "DELISTING_PENDING", "DELISTED"};
         for (int j = 0; j < jurisdictions; j++) {

@@ -1,5 +1,7 @@
 package io.wirewatch.aggregate.status;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,6 +18,8 @@ import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +38,8 @@ import java.util.TreeSet;
  * row went away). The stores are keyed so that one event reads and writes only the rows it touches.
  */
 public final class StatusFoldProcessor implements Processor<String, OrgEvent, String, byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusFoldProcessor.class);
 
     public static final String ARTICLES_STORE = "org-article-claims";
     public static final String STORIES_STORE = "org-story-dates";
@@ -50,12 +57,22 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             NAMES_STORE, TABLES_STORE, COMMIT_HOOK};
 
     /**
-     * Values kept decoded per task, by store: the busiest organisations' rows, tallies, names and
-     * tables are read and rewritten by event after event. An article's claims and an evidence entry
-     * are written once, so they are only buffered until the commit.
+     * The Streams property (or, unset, the environment variable {@value #DECODED_BYTES_ENV}) that bounds
+     * the values the fold keeps decoded, in bytes of heap per task (one task per partition of
+     * {@code by-organization}: 3 in the service). The busiest organisations' rows, tallies, names, story
+     * dates and tables are read and rewritten by event after event and commit after commit; an
+     * article's claims and an evidence entry are written once, so they are only buffered until the
+     * commit. One LRU per task over all of them, each value weighed by {@link HeapWeight}.
      */
-    static final Map<String, Integer> DECODED_ENTRIES = Map.of(ARTICLES_STORE, 0, EVIDENCE_STORE, 0,
-            STORIES_STORE, 4096, ROWS_STORE, 4096, TALLIES_STORE, 16384, NAMES_STORE, 1024, TABLES_STORE, 256);
+    public static final String DECODED_BYTES_CONFIG = "wirewatch.status.decoded.bytes";
+    public static final String DECODED_BYTES_ENV = "WIREWATCH_STATUS_DECODED_BYTES";
+    public static final long DEFAULT_DECODED_BYTES = 24L * 1024 * 1024;
+    /** 0 keeps nothing decoded: every read decodes from the store (the same tables, slower). */
+    public static final long MIN_DECODED_BYTES = 0;
+    public static final long MAX_DECODED_BYTES = 1L << 40;
+
+    /** The stores whose values the fold keeps decoded. */
+    static final Set<String> DECODED_STORES = Set.of(STORIES_STORE, ROWS_STORE, TALLIES_STORE, NAMES_STORE, TABLES_STORE);
 
     private InternalProcessorContext<String, byte[]> context;
     /** The byte budget of a published table ({@link TableBound}). */
@@ -65,6 +82,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     private OrgFold fold;
     /** Organisations changed since the last commit: the rows touched and the last event's timestamp. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private long lastSummary = System.nanoTime();
 
     private static final class Pending {
         final Set<String> rows = new TreeSet<>();
@@ -98,6 +116,30 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         builder.addStateStore(cached ? store.withCachingEnabled() : store.withCachingDisabled());
     }
 
+    /**
+     * The decoded-value budget a configuration sets: {@value #DECODED_BYTES_CONFIG}, else the
+     * environment's {@value #DECODED_BYTES_ENV}, else {@value #DEFAULT_DECODED_BYTES}; a bad value is
+     * refused with the reason.
+     */
+    public static long decodedBytes(Map<?, ?> configs) {
+        Object v = configs == null ? null : configs.get(DECODED_BYTES_CONFIG);
+        String source = DECODED_BYTES_CONFIG;
+        if (v == null || v.toString().isBlank()) {
+            v = System.getenv(DECODED_BYTES_ENV);
+            source = DECODED_BYTES_ENV;
+        }
+        if (v == null || v.toString().isBlank()) {
+            return DEFAULT_DECODED_BYTES;
+        }
+        long n = TableBound.bytes(v, MIN_DECODED_BYTES, MAX_DECODED_BYTES);
+        if (n < 0) {
+            throw new IllegalArgumentException(source + " must be a number of bytes from " + MIN_DECODED_BYTES
+                    + " to " + MAX_DECODED_BYTES + " (the heap aggregate keeps decoded values in, per task; default "
+                    + DEFAULT_DECODED_BYTES + "), not '" + v + "'");
+        }
+        return n;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void init(ProcessorContext<String, byte[]> context) {
@@ -106,7 +148,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         this.context = (InternalProcessorContext<String, byte[]>) context;
         this.maxTableBytes = TableBound.maxBytes(context.appConfigs());
         this.node = this.context.currentNode();
-        this.state = new StoreState(context);
+        this.state = new StoreState(context, decodedBytes(context.appConfigs()));
         this.fold = new OrgFold(state);
         pending.clear();
         CommitHook hook = context.getStateStore(COMMIT_HOOK);
@@ -136,6 +178,10 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
     /** Writes the held state, then builds each changed organisation's table once and emits it if it changed. */
     private void emitChanged() {
+        if (LOG.isDebugEnabled() && System.nanoTime() - lastSummary > 30_000_000_000L) {
+            lastSummary = System.nanoTime();
+            LOG.debug("task {}: decoded values held, by store: {}", context.taskId(), state.summary());
+        }
         state.writeBack();
         if (pending.isEmpty()) {
             return;
@@ -175,14 +221,22 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         private final Buffered<OrgStatus> tables;
         private final List<Buffered<?>> all;
 
-        StoreState(ProcessorContext<?, ?> c) {
-            articles = new Buffered<>(c.getStateStore(ARTICLES_STORE));
-            stories = new Buffered<>(c.getStateStore(STORIES_STORE));
-            rows = new Buffered<>(c.getStateStore(ROWS_STORE));
-            tallies = new Buffered<>(c.getStateStore(TALLIES_STORE));
-            evidence = new Buffered<>(c.getStateStore(EVIDENCE_STORE));
-            names = new Buffered<>(c.getStateStore(NAMES_STORE));
-            tables = new Buffered<>(c.getStateStore(TABLES_STORE));
+        /** The decoded values of every store of the task, by store and key, within the task's byte budget. */
+        private final Cache<Decoded, Object> decoded;
+
+        StoreState(ProcessorContext<?, ?> c, long decodedBytes) {
+            decoded = CacheBuilder.newBuilder()
+                    .concurrencyLevel(1) // one segment: the whole budget, a strict LRU, for the task's one thread
+                    .maximumWeight(decodedBytes)
+                    .weigher((Decoded k, Object v) -> HeapWeight.of(k.key(), v))
+                    .build();
+            articles = new Buffered<>(c.getStateStore(ARTICLES_STORE), decoded);
+            stories = new Buffered<>(c.getStateStore(STORIES_STORE), decoded);
+            rows = new Buffered<>(c.getStateStore(ROWS_STORE), decoded);
+            tallies = new Buffered<>(c.getStateStore(TALLIES_STORE), decoded);
+            evidence = new Buffered<>(c.getStateStore(EVIDENCE_STORE), decoded);
+            names = new Buffered<>(c.getStateStore(NAMES_STORE), decoded);
+            tables = new Buffered<>(c.getStateStore(TABLES_STORE), decoded);
             all = List.of(articles, stories, rows, tallies, evidence, names, tables);
         }
 
@@ -192,6 +246,20 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
         void drop() {
             all.forEach(Buffered::drop);
+            decoded.invalidateAll();
+        }
+
+        /** Entries and weighed bytes by store (a debug summary: it weighs every value again). */
+        Map<String, String> summary() {
+            Map<String, long[]> by = new TreeMap<>();
+            decoded.asMap().forEach((k, v) -> {
+                long[] a = by.computeIfAbsent(k.store(), x -> new long[2]);
+                a[0]++;
+                a[1] += HeapWeight.of(k.key(), v);
+            });
+            Map<String, String> out = new TreeMap<>();
+            by.forEach((store, a) -> out.put(store, a[0] + " values, " + a[1] / 1024 + " KB"));
+            return out;
         }
 
         @Override public Table<OrgEvent> articles() { return articles; }
@@ -216,34 +284,37 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         }
     }
 
+    /** A key of one store in the task's cache of decoded values. */
+    private record Decoded(String store, String key) {}
+
     /** Decoded values and unwritten writes in front of one store; values handed out must not be changed. */
     private static final class Buffered<V> implements FoldState.Table<V> {
         final KeyValueStore<String, V> store;
-        private final Map<String, V> decoded;
+        /** The task's decoded values, or null for a store whose values are written once and not re-read. */
+        private final Cache<Decoded, Object> decoded;
         /** Key → value to write, null to delete, in write order. */
         private final Map<String, V> writes = new LinkedHashMap<>();
 
-        Buffered(KeyValueStore<String, V> store) {
+        Buffered(KeyValueStore<String, V> store, Cache<Decoded, Object> decoded) {
             this.store = store;
-            int entries = DECODED_ENTRIES.getOrDefault(store.name(), 0);
-            this.decoded = new LinkedHashMap<>(Math.min(entries, 1024) * 2, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                    return size() > entries;
-                }
-            };
+            this.decoded = DECODED_STORES.contains(store.name()) ? decoded : null;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public V get(String key) {
             if (writes.containsKey(key)) {
                 return writes.get(key);
             }
-            V v = decoded.get(key);
+            if (decoded == null) {
+                return store.get(key);
+            }
+            Decoded k = new Decoded(store.name(), key);
+            V v = (V) decoded.getIfPresent(k);
             if (v == null) {
                 v = store.get(key);
                 if (v != null) {
-                    decoded.put(key, v);
+                    decoded.put(k, v);
                 }
             }
             return v;
@@ -252,10 +323,14 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         @Override
         public void put(String key, V value) {
             writes.put(key, value);
+            if (decoded == null) {
+                return;
+            }
+            Decoded k = new Decoded(store.name(), key);
             if (value == null) {
-                decoded.remove(key);
+                decoded.invalidate(k);
             } else {
-                decoded.put(key, value);
+                decoded.put(k, value);
             }
         }
 
@@ -272,7 +347,6 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
         void drop() {
             writes.clear();
-            decoded.clear();
         }
     }
 }

@@ -59,16 +59,21 @@ public final class TableBound {
         if (v == null || v.toString().isBlank()) {
             return DEFAULT_MAX_BYTES;
         }
-        int n;
+        long n = bytes(v, MIN_MAX_BYTES, MAX_MAX_BYTES);
+        if (n < 0) {
+            throw invalid(v);
+        }
+        return (int) n;
+    }
+
+    /** A setting's number of bytes if it is one from {@code min} to {@code max}, else -1. */
+    static long bytes(Object v, long min, long max) {
         try {
-            n = Integer.parseInt(v.toString().trim());
+            long n = Long.parseLong(v.toString().trim());
+            return n < min || n > max ? -1 : n;
         } catch (NumberFormatException e) {
-            throw invalid(v);
+            return -1;
         }
-        if (n < MIN_MAX_BYTES || n > MAX_MAX_BYTES) {
-            throw invalid(v);
-        }
-        return n;
     }
 
     private static IllegalArgumentException invalid(Object v) {
