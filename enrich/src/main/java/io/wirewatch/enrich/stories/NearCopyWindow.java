@@ -1,5 +1,7 @@
 package io.wirewatch.enrich.stories;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -19,7 +21,7 @@ import java.util.Locale;
  * an entry is found for one to two windows after it was last written or hit: a hit in the generation before is
  * copied into the current one, so an original that keeps being copied stays known. Each of the two live
  * generations has a Bloom filter of its text hashes and band keys, so that an article's ~17 look-ups, nearly all
- * misses, reach RocksDB only on a filter hit ({@link BlockFilter}, ~1% false positives) instead of probing every sorted run of a store
+ * misses, reach RocksDB only on a filter hit (1% false positives) instead of probing every sorted run of a store
  * that held every article ever seen. The filters are rebuilt from the two live generations' keys on first use
  * (after a restart or a restore: restoration runs after {@code init}), a range read bounded by the window, not
  * by history; a filter that fills past its size is rebuilt twice as big. Keys of older generations are never
@@ -32,6 +34,7 @@ public final class NearCopyWindow implements CopyStore {
     public static final String CLOCK_KEY = "\u0001clock";
     /** Keys a generation's filter is first sized for, at least. */
     static final int MIN_FILTER_KEYS = 1 << 16;
+    private static final double FALSE_POSITIVES = 0.01;
 
     private final KeyValueStore<String, String> texts;
     private final KeyValueStore<String, String> bands;
@@ -56,14 +59,14 @@ public final class NearCopyWindow implements CopyStore {
         final long number;
         final String prefix;
         final long capacity;
-        final BlockFilter filter;
+        BloomFilter<CharSequence> filter;
         long keys;
 
         Generation(long number, long capacity) {
             this.number = number;
             this.prefix = prefix(number);
             this.capacity = Math.max(MIN_FILTER_KEYS, capacity);
-            this.filter = new BlockFilter(this.capacity);
+            this.filter = BloomFilter.create(Funnels.unencodedCharsFunnel(), this.capacity, FALSE_POSITIVES);
         }
 
         boolean mightContain(String filterKey) {
