@@ -34,16 +34,4 @@ public final class AggregateService {
         TableBound.maxBytes(p);
         StatusFoldProcessor.decodedBytes(p);
     }
-
-    public static void main(String[] args) {
-        String bootstrap = System.getenv().getOrDefault("WIREWATCH_BOOTSTRAP_SERVER", "127.0.0.1:9092");
-        Properties overrides = new Properties();
-        String maxTable = System.getenv("WIREWATCH_STATUS_MAX_TABLE_BYTES");
-        if (maxTable != null) {
-            overrides.put(TableBound.MAX_BYTES_CONFIG, maxTable);
-        }
-        KafkaStreams streams = create(bootstrap, overrides);
-        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "aggregate-shutdown"));
-        streams.start();
-    }
 }

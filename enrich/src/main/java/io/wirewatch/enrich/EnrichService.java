@@ -27,11 +27,4 @@ public final class EnrichService {
         p.putAll(overrides);
         return new KafkaStreams(topology(), p);
     }
-
-    public static void main(String[] args) {
-        String bootstrap = System.getenv().getOrDefault("WIREWATCH_BOOTSTRAP_SERVER", "127.0.0.1:9092");
-        KafkaStreams streams = create(bootstrap, new Properties());
-        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "enrich-shutdown"));
-        streams.start();
-    }
 }

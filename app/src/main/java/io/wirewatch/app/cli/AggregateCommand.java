@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -57,14 +58,14 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
     Properties serviceOverrides() {
         Properties overrides = overrides();
         if (maxTableBytes != null) {
+            try {
+                TableBound.maxBytes(Map.of(TableBound.MAX_BYTES_CONFIG, maxTableBytes));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--max-table-bytes / WIREWATCH_STATUS_MAX_TABLE_BYTES: " + e.getMessage());
+            }
             overrides.put(TableBound.MAX_BYTES_CONFIG, maxTableBytes);
         }
-        try {
-            AggregateService.validate(overrides);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException((maxTableBytes != null ? "--max-table-bytes / WIREWATCH_STATUS_MAX_TABLE_BYTES: "
-                    : configFile != null ? "--config " + configFile + ": " : "") + e.getMessage());
-        }
+        AggregateService.validate(overrides); // its message names the setting and where it was read
         return overrides;
     }
 
