@@ -127,7 +127,8 @@ public final class EnrichTopology {
     }
 
     /**
-     * The stores rewritten by many articles between two commits (posting lists, live stories) hold decoded values and write them back before each commit ({@link WriteBackStore}),
+     * The stores rewritten by many articles between two commits (posting lists, live stories) hold
+     * decoded values and write them back before each commit ({@link WriteBackStore}),
      * in place of Streams' record cache, which encodes every put and keeps it in a TreeMap of bytes.
      * Document frequencies go out as one log record per commit ({@link DocumentFrequencyStore}). Keys
      * written once per article (text hashes, near-copy bands and fingerprints) are held until the commit
