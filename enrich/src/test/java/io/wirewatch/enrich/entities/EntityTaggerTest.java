@@ -152,10 +152,10 @@ class EntityTaggerTest {
 
     @Test
     void unknownOrganisationsByPrefixHeadAndContinuation() {
-        assertThat(entities("Jaish al-Fatah and Liwa Zaynabiyoun were listed. The Army of the Southern Hills fought"
+        assertThat(entities("Jaish al-Fatah and Liwa Harzaniyoun were listed. The Army of the Southern Hills fought"
                 + " the Free Coast Front for the Liberation of Varonia."))
                 .extracting(Entity::id)
-                .contains("jaish-al-fatah", "liwa-zaynabiyoun", "army-of-the-southern-hills",
+                .contains("jaish-al-fatah", "liwa-harzaniyoun", "army-of-the-southern-hills",
                         "free-coast-front-for-the-liberation-of-varonia");
         // a sentence's first word and a head noun of another name are not part of the name
         assertThat(entities("Fighters of the Popular Front for the Liberation of Varonia attacked."))
@@ -207,5 +207,37 @@ class EntityTaggerTest {
     void metonymsOfGovernmentsAndBodies() {
         assertThat(mentions("Washington, the Kremlin, Downing Street and Brussels reacted."))
                 .extracting(Mention::jurisdiction).containsExactly("US", "RU", "GB", "EU");
+    }
+
+    @Test
+    void listedOrganisationsUnderTheirFormerNamesAndShortForms() {
+        // the TTP's name without "Pakistan" is still the TTP, never the Afghan Taliban
+        assertThat(idAt("Tehrik-e-Taliban claimed the bombing.", "Tehrik-e-Taliban")).isEqualTo("tehrik-i-taliban-pakistan");
+        assertThat(entities("Tehreek-i-Taliban claimed the bombing.")).extracting(Entity::id)
+                .containsExactly("tehrik-i-taliban-pakistan");
+        // AQIM's former name, whole (a pattern cut it at "and"), and its acronym once the group is named
+        String gspc = "The Salafist Group for Preaching and Combat renamed itself. The GSPC became AQIM.";
+        assertThat(mentions(gspc)).extracting(m -> gspc.substring(m.start(), m.end()), Mention::id).containsExactly(
+                tuple("Salafist Group for Preaching and Combat", "aqim"), tuple("GSPC", "aqim"), tuple("AQIM", "aqim"));
+        assertThat(entities("The GSPC board met on prices.")).isEmpty();
+        assertThat(idAt("Wilayat Khorasan claimed it.", "Wilayat Khorasan")).isEqualTo("islamic-state-khorasan");
+        // the Spanish name without "de", and the cartel written in lower case
+        assertThat(idAt("El Cártel Jalisco Nueva Generación opera ahi.", "Cártel Jalisco Nueva Generación"))
+                .isEqualTo("cjng");
+        assertThat(idAt("Officials blamed the Jalisco cartel.", "Jalisco cartel")).isEqualTo("cjng");
+        // two listings of one name are two organisations: Benghazi's and Darnah's
+        assertThat(entities("Ansar al-Sharia in Derna and Ansar al-Sharia in Benghazi were listed."))
+                .extracting(Entity::id).containsExactly("ansar-al-sharia-darnah", "ansar-al-sharia-benghazi");
+    }
+
+    @Test
+    void organisationsOfTheUnAndUsListsTheTaggerLacked() {
+        assertThat(entities("The Armed Islamic Group (GIA) was listed; the GIA denied it.")).extracting(Entity::id)
+                .containsExactly("armed-islamic-group");
+        assertThat(entities("The GIA data were late.")).isEmpty();
+        assertThat(entities("Al-Itihaad al-Islamiya and AIAI were named.")).extracting(Entity::id)
+                .containsExactly("al-ittihad-al-islami");
+        assertThat(entities("Liwa Fatemiyoun and the Zainabiyoun Brigade fought.")).extracting(Entity::id)
+                .containsExactly("liwa-fatemiyoun", "liwa-zainabiyoun");
     }
 }
