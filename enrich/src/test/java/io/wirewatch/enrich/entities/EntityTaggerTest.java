@@ -240,4 +240,22 @@ class EntityTaggerTest {
         assertThat(entities("Liwa Fatemiyoun and the Zainabiyoun Brigade fought.")).extracting(Entity::id)
                 .containsExactly("liwa-fatemiyoun", "liwa-zainabiyoun");
     }
+
+    @Test
+    void centralAsianTransliterationsOfStatesAndLeaders() {
+        assertThat(mentions("Qazaqstan, Tadzhikistan, Turkmenia and O'zbekiston signed.")).extracting(Mention::id)
+                .containsExactly("KZ", "TJ", "TM", "UZ");
+        // the Turkmen spelling and the Russian one are the same president; the father is another person
+        assertThat(entities("Serdar Berdimuhamedow met Gurbanguly Berdymukhamedov in Ashgabat."))
+                .extracting(Entity::id, Entity::type)
+                .containsExactly(tuple("serdar-berdimuhamedov", "PER"), tuple("gurbanguly-berdimuhamedov", "PER"),
+                        tuple("TM", "LOC"));
+        // the surname alone is shared by both: the president only once the article has named him
+        assertThat(entities("President Serdar Berdimuhamedov spoke. Berdymukhamedov said more."))
+                .filteredOn(e -> e.type().equals("PER")).singleElement()
+                .satisfies(e -> assertThat(e.mentions()).isEqualTo(2));
+        assertThat(entities("Gurbanguly Berdimuhamedov spoke. Berdimuhamedov said more."))
+                .extracting(Entity::id).doesNotContain("serdar-berdimuhamedov");
+    }
 }
+
