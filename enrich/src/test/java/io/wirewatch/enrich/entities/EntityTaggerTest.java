@@ -257,5 +257,15 @@ class EntityTaggerTest {
         assertThat(entities("Gurbanguly Berdimuhamedov spoke. Berdimuhamedov said more."))
                 .extracting(Entity::id).doesNotContain("serdar-berdimuhamedov");
     }
+
+    @Test
+    void capitalsSharedWithOtherPlacesNameTheirStateOnlyBesideIt() {
+        assertThat(mentions("Guyana's government in Georgetown, Costa Rica's in San José, Grenada's in St. George's,"
+                + " the Seychelles' in Victoria and Antigua and Barbuda's in St. John's all reacted."))
+                .filteredOn(m -> "METONYM".equals(m.via())).extracting(Mention::jurisdiction)
+                .containsExactly("GY", "CR", "GD", "SC", "AG");
+        // without the state in the article they are other places
+        assertThat(entities("Students in Georgetown and San Jose met fans in Victoria and St. John's.")).isEmpty();
+    }
 }
 
