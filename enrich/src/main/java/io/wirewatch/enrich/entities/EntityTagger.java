@@ -473,12 +473,28 @@ public final class EntityTagger {
             if (t.isWord() && t.isCapitalized() && !CALENDAR.contains(t.text()) && !NOT_NAME_START.contains(t.text())) {
                 last = j;
                 ownWord |= !place[t.start()];
+            } else if (t.text().equals("and") && last == j - 1 && ownWord && j + 1 < tokens.size()
+                    && joinsName(tokens, j + 1, covered) && sameLine(text, tokens, j, j + 1)) {
+                // "Group for Preaching and Combat": "and" between two words of the name's own, nothing known after it
+                continue;
             } else if (!NAME_GLUE.contains(t.text()) || t.text().equals("and")) {
                 break;
             }
         }
         // "Army of Russia" alone is the state's army; "Islamic Army of Iraq" and "Army of Islam" are names
         return ownWord || named ? last : i;
+    }
+
+    /**
+     * Whether "and" may join the word at {@code k} to a name: capitalised, not a known entity (a place
+     * too), not a head noun, and not a title before a name ("and Justice Minister ...", but "and Justice").
+     */
+    private static boolean joinsName(List<Token> tokens, int k, boolean[] covered) {
+        Token t = tokens.get(k);
+        boolean titleBeforeName = TITLE_FIRST.contains(t.text()) && k + 1 < tokens.size()
+                && tokens.get(k + 1).isCapitalized();
+        return t.isWord() && t.isCapitalized() && !covered[t.start()] && !ORG_HEADS.contains(t.text())
+                && !CALENDAR.contains(t.text()) && !NOT_NAME_START.contains(t.text()) && !titleBeforeName;
     }
 
     private static int[] prefixHeaded(String text, List<Token> tokens, boolean[] covered, int i) {

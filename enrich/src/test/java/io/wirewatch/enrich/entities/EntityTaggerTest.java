@@ -267,5 +267,21 @@ class EntityTaggerTest {
         // without the state in the article they are other places
         assertThat(entities("Students in Georgetown and San Jose met fans in Victoria and St. John's.")).isEmpty();
     }
+
+    @Test
+    void aPatternNameGoesOnPastAndBetweenWordsOfItsOwn() {
+        assertThat(entities("The Coastal Front for Democracy and Justice claimed it.")).extracting(Entity::id)
+                .containsExactly("coastal-front-for-democracy-and-justice");
+        // a known entity, a head noun or a title after "and" begins something else
+        assertThat(entities("The Coastal Front for Democracy and Morocco spoke.")).extracting(Entity::id)
+                .containsExactly("coastal-front-for-democracy", "MA");
+        assertThat(entities("The Coastal Front for Democracy and Hamas spoke.")).extracting(Entity::id)
+                .containsExactly("coastal-front-for-democracy", "hamas");
+        assertThat(entities("The Coastal Front for Democracy and Interior Minister Jane Doemann spoke."))
+                .extracting(Entity::id).containsExactly("coastal-front-for-democracy", "jane-doemann");
+        // "and" with a lower-case word after it ends the name, as before
+        assertThat(entities("The Coastal Front for Democracy and the police met.")).extracting(Entity::id)
+                .containsExactly("coastal-front-for-democracy");
+    }
 }
 
