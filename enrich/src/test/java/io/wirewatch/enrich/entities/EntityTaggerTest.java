@@ -283,5 +283,14 @@ class EntityTaggerTest {
         assertThat(entities("The Coastal Front for Democracy and the police met.")).extracting(Entity::id)
                 .containsExactly("coastal-front-for-democracy");
     }
+
+    @Test
+    void theFormerRepublicIsTheStateAndTheEmirateIsTheTaliban() {
+        String text = "The Islamic Republic of Afghanistan fell; the Islamic Emirate of Afghanistan took over.";
+        // the whole official name is one mention of the state, not "Afghanistan" after two loose words
+        assertThat(idAt(text, "Islamic Republic of Afghanistan")).isEqualTo("AF");
+        assertThat(mentions(text)).extracting(Mention::id, Mention::type)
+                .containsExactly(tuple("AF", "LOC"), tuple("taliban", "ORG"));
+    }
 }
 
