@@ -292,5 +292,17 @@ class EntityTaggerTest {
         assertThat(mentions(text)).extracting(Mention::id, Mention::type)
                 .containsExactly(tuple("AF", "LOC"), tuple("taliban", "ORG"));
     }
+
+    @Test
+    void leadersOfStatesThatListWagnerAndHezbollahCarryTheirState() {
+        String text = "Edgars Rinkevics, Evika Silina and Baiba Braze of Latvia, Alar Karis and Margus Tsahkna of"
+                + " Estonia, Gitanas Nauseda, Santiago Pena and Lai Ching-te spoke.";
+        assertThat(mentions(text)).filteredOn(m -> m.type().equals("PER")).extracting(Mention::jurisdiction)
+                .containsExactly("LV", "LV", "LV", "EE", "EE", "LT", "PY", "TW");
+        // a common surname alone is the leader only in an article that names the leader
+        assertThat(entities("Pena and Michal met Karis.")).isEmpty();
+        assertThat(mentions("Kristen Michal spoke. Michal said more.")).extracting(Mention::id)
+                .containsExactly("kristen-michal", "kristen-michal");
+    }
 }
 
