@@ -304,5 +304,13 @@ class EntityTaggerTest {
         assertThat(mentions("Kristen Michal spoke. Michal said more.")).extracting(Mention::id)
                 .containsExactly("kristen-michal", "kristen-michal");
     }
+
+    @Test
+    void frontsThatTheListsNameAsAliasesAreTheGroupItself() {
+        String text = "The Falah-e-Insaniat Foundation and the Milli Muslim League raised funds; the Al-Rehmat Trust"
+                + " did too, and the EU listed the Hizballah Military Wing.";
+        assertThat(mentions(text)).filteredOn(m -> m.type().equals("ORG")).extracting(Mention::id)
+                .containsExactly("lashkar-e-taiba", "lashkar-e-taiba", "jaish-e-mohammed", "hezbollah");
+    }
 }
 
