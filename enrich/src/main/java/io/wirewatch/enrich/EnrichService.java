@@ -2,6 +2,7 @@ package io.wirewatch.enrich;
 
 import io.wirewatch.common.kafka.StreamsDefaults;
 import io.wirewatch.enrich.stories.StoryClusterer;
+import io.wirewatch.enrich.stories.StoryWindow;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
@@ -25,6 +26,16 @@ public final class EnrichService {
     public static KafkaStreams create(String bootstrap, Properties overrides) {
         Properties p = config(bootstrap, null);
         p.putAll(overrides);
+        validate(p);
         return new KafkaStreams(topology(), p);
+    }
+
+    /**
+     * Refuses, before anything starts, a configuration the story processor would refuse at its first task:
+     * today a bad {@value StoryWindow#CONFIG} (or {@value StoryWindow#ENV}). Throws
+     * {@link IllegalArgumentException} with the reason.
+     */
+    public static void validate(Properties p) {
+        StoryWindow.millis(p, StoryWindow.DEFAULT_MILLIS);
     }
 }

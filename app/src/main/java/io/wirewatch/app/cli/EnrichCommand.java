@@ -15,6 +15,7 @@ public final class EnrichCommand extends StreamsServiceCommand implements Callab
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("enrich");
         Properties overrides = overrides(); // configuration mistakes fail before Kafka is contacted
+        EnrichService.validate(overrides); // its message names the setting and where it was read
         kafka.open().close();
         return runUntilStopped(EnrichService.create(bootstrap, overrides), "enrich");
     }

@@ -50,7 +50,8 @@ public final class Pipeline implements AutoCloseable {
         aggregateProps.putAll(overrides(stateDir));
         enrichProps.putAll(extra);
         aggregateProps.putAll(extra);
-        AggregateService.validate(aggregateProps); // a bad table budget is refused before anything starts
+        EnrichService.validate(enrichProps); // a bad story window or table budget is refused before anything starts
+        AggregateService.validate(aggregateProps);
         List<Quiescence.Stage> stages = new ArrayList<>();
         stages.addAll(Quiescence.stagesOf(enrichId, enrichTopology));
         stages.addAll(Quiescence.stagesOf(aggregateId, aggregateTopology));

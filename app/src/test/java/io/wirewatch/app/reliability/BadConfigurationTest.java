@@ -81,6 +81,13 @@ class BadConfigurationTest {
     }
 
     @Test
+    void aStoryWindowOutOfRangeFailsEnrichAtStartNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("streams.properties"), "wirewatch.stories.window.ms=60000\n");
+        assertFails("wirewatch.stories.window.ms must be a number of milliseconds from 3600000 (an hour)",
+                "enrich", "--bootstrap-server", NOWHERE, "--config", file.toString());
+    }
+
+    @Test
     void invalidPortsAndMissingOptions() {
         assertFails("--management-port / WIREWATCH_MANAGEMENT_PORT must be a port between 0 and 65535 (got 70000)",
                 "enrich", "--bootstrap-server", NOWHERE, "--management-port", "70000");

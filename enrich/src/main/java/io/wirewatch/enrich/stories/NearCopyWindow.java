@@ -53,6 +53,10 @@ public final class NearCopyWindow implements CopyStore {
     private final String[] sweepFrom = new String[3];
     /** The generation below which every store was swept empty (nothing to do until the clock moves on). */
     private long sweptBelow = Long.MIN_VALUE;
+    /** Whether no key of a generation after the current one is left (reset by a load: see {@link #sweep}). */
+    private boolean sweptAbove;
+    /** Sorts after every generation's keys (fixed-width lower-case hex, then '/'). */
+    private static final String ABOVE_EVERY_GENERATION = "\uffff";
 
     /** One generation's keys as the filter knows them. */
     private static final class Generation {
@@ -160,17 +164,37 @@ public final class NearCopyWindow implements CopyStore {
         if (!loaded) {
             return 0; // the first article loads the window (its time picks the generations)
         }
+        if (!sweptAbove) {
+            // generations after the current one exist only if the window was made longer since they were
+            // written (the same time falls in a lower generation now): never read again either
+            int deleted = sweepRange(prefix(current.number + 1), ABOVE_EVERY_GENERATION, null, maxKeys);
+            if (deleted > 0) {
+                return deleted;
+            }
+            sweptAbove = true;
+        }
         long below = previous.number;
         if (below <= 0 || sweptBelow >= below) {
             return 0;
         }
-        String end = prefix(below);
+        int deleted = sweepRange(prefix(0), prefix(below), sweepFrom, maxKeys); // the clock key sorts before generation 0
+        if (deleted == 0) {
+            sweptBelow = below;
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes at most {@code maxKeys} keys from {@code start} (inclusive) to {@code end} (exclusive) across the three
+     * stores; with {@code resume}, each store's range starts where its last slice ended.
+     */
+    private int sweepRange(String start, String end, String[] resume, int maxKeys) {
         List<KeyValueStore<String, ?>> stores = List.of(texts, bands, prints);
         int deleted = 0;
         for (int s = 0; s < stores.size() && deleted < maxKeys; s++) {
             KeyValueStore<String, ?> store = stores.get(s);
             List<String> dead = new ArrayList<>();
-            String from = sweepFrom[s] != null ? sweepFrom[s] : prefix(0); // the clock key sorts before generation 0
+            String from = resume != null && resume[s] != null ? resume[s] : start;
             try (KeyValueIterator<String, ?> it = store.range(from, end)) {
                 while (it.hasNext() && dead.size() < maxKeys - deleted) {
                     String k = it.next().key;
@@ -181,12 +205,9 @@ public final class NearCopyWindow implements CopyStore {
             }
             dead.forEach(store::delete);
             deleted += dead.size();
-            if (!dead.isEmpty()) {
-                sweepFrom[s] = dead.get(dead.size() - 1) + '\u0000';
+            if (resume != null && !dead.isEmpty()) {
+                resume[s] = dead.get(dead.size() - 1) + '\u0000';
             }
-        }
-        if (deleted == 0) {
-            sweptBelow = below;
         }
         return deleted;
     }
@@ -239,6 +260,7 @@ public final class NearCopyWindow implements CopyStore {
         loaded = true;
         Arrays.fill(sweepFrom, null);
         sweptBelow = Long.MIN_VALUE;
+        sweptAbove = false;
         String stored = bands.get(CLOCK_KEY);
         clock = stored == null ? Long.MIN_VALUE : Long.parseLong(stored);
         long g = generation(Math.max(clock, eventTime), window);

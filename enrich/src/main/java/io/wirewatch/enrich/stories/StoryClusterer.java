@@ -44,7 +44,7 @@ public final class StoryClusterer {
         }
 
         public static Params defaults() {
-            return new Params(0.10, 0.10, NearDuplicates.DEFAULT_THRESHOLD, 7L * 24 * 3600 * 1000, 20, 32, 200, 3.0, 0.3,
+            return new Params(0.10, 0.10, NearDuplicates.DEFAULT_THRESHOLD, StoryWindow.DEFAULT_MILLIS, 20, 32, 200, 3.0, 0.3,
                     DEFAULT_CANDIDATES);
         }
 

@@ -45,25 +45,26 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
     public static final int SWEEP_KEYS = 5_000;
 
-    private final StoryClusterer.Params params;
-    private final long nearCopyWindowMillis;
+    private final StoryClusterer.Params topologyParams;
     private ProcessorContext<String, StoryAssignment> context;
     private StoryClusterer clusterer;
     private NearCopyWindow copies;
 
-    /** Copies are remembered for the story window ({@link NearCopyWindow}; the default window when it is 0). */
+    /**
+     * The story window is the application's {@value StoryWindow#CONFIG} when it sets one (or the environment's
+     * {@value StoryWindow#ENV}), else the one of {@code params} (the default window when it is 0); copies are
+     * remembered for the same window ({@link NearCopyWindow}).
+     */
     public StoryProcessor(StoryClusterer.Params params) {
-        this(params, params.windowMillis() > 0 ? params.windowMillis() : StoryClusterer.Params.defaults().windowMillis());
-    }
-
-    public StoryProcessor(StoryClusterer.Params params, long nearCopyWindowMillis) {
-        this.params = params;
-        this.nearCopyWindowMillis = nearCopyWindowMillis;
+        this.topologyParams = params;
     }
 
     @Override
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
+        long window = StoryWindow.millis(context.appConfigs(),
+                topologyParams.windowMillis() > 0 ? topologyParams.windowMillis() : StoryWindow.DEFAULT_MILLIS);
+        StoryClusterer.Params params = topologyParams.withWindowMillis(window);
         KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
         KeyValueStore<String, PostingList> postings = context.getStateStore(POSTINGS_STORE);
         KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
@@ -74,7 +75,7 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
         WriteBackStore<StoryState> writeBack = WriteBackStore.of(stories);
         ArticleIdChunkStore chunks = writeBack != null && writeBack.below() instanceof ArticleIdChunkStore c ? c : null;
         WriteBackStore<StoryState> held = chunks != null ? writeBack : null;
-        NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, nearCopyWindowMillis);
+        NearCopyWindow copies = new NearCopyWindow(texts, bands, prints, window);
         this.copies = copies;
         // keys of windows that fell out go a slice per second, not in one stall when the window turns
         context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweepCopies(SWEEP_KEYS));

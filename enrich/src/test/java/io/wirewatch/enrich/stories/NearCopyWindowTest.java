@@ -168,6 +168,33 @@ class NearCopyWindowTest {
     }
 
     @Test
+    void afterTheWindowGrowsTheKeysOfTheShorterWindowsGenerationsAreSweptToo() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        w.putNearCopyBand("old", "a1");
+        w.putArticleWithText("h-old", "a1");
+        w.advance(T0 + 8 * DAY);
+        w.putNearCopyBand("newer", "a2");
+        long oldGeneration = NearCopyWindow.generation(T0 + 8 * DAY, WEEK);
+
+        // restarted with a window twice as long: the same times fall in generations half as high, so the keys
+        // written under the week's generations sort after the current one, and are never read again
+        NearCopyWindow longer = new NearCopyWindow(texts, bands, prints, 2 * WEEK);
+        longer.advance(T0 + 9 * DAY);
+        assertThat(longer.currentGeneration()).isLessThan(oldGeneration);
+        longer.putNearCopyBand("live", "a3");
+        int swept = 0;
+        for (int n; (n = longer.sweep(1)) > 0; ) {
+            swept += n;
+        }
+        assertThat(swept).isEqualTo(3);
+        assertThat(bands.get(NearCopyWindow.key(oldGeneration, "newer"))).isNull();
+        assertThat(texts.get(NearCopyWindow.key(NearCopyWindow.generation(T0 + DAY, WEEK), "h-old"))).isNull();
+        assertThat(longer.nearCopyBand("live")).isEqualTo("a3");
+        assertThat(bands.get(NearCopyWindow.CLOCK_KEY)).isEqualTo(Long.toString(T0 + 9 * DAY));
+    }
+
+    @Test
     void aWindowMustBePositive() {
         assertThatThrownBy(() -> new NearCopyWindow(texts, bands, prints, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near-copy window");

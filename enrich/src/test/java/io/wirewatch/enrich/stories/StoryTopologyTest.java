@@ -44,8 +44,14 @@ class StoryTopologyTest {
 
     @BeforeEach
     void start() {
+        start(new Properties());
+    }
+
+    /** A driver over the service's topology with {@code settings} on top of the service's configuration. */
+    private void start(Properties settings) {
         Properties p = EnrichService.config("unused:9092", "story-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.putAll(settings);
         driver = new TopologyTestDriver(EnrichService.topology(), p);
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(), JsonSerde.ENRICHED.deserializer());
@@ -138,6 +144,42 @@ class StoryTopologyTest {
         EnrichedArticle monthLater = send("f4", "four.example", "2026-06-20", "Elbe floods Dresden old town", FLOOD);
         assertThat(monthLater.storyId()).isNotEqualTo(first.storyId()).isNotEqualTo(weekLater.storyId());
         assertThat(monthLater.duplicateOf()).isNull();
+    }
+
+    @Test
+    void theStoryWindowIsADeploymentSetting() {
+        // the service's 7 days: another outlet's report three days later joins the story
+        EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        EnrichedArticle later = send("f2", "two.example", "2026-05-08", "Dresden evacuated as Elbe overflows",
+                FLOOD_OTHER_OUTLET);
+        assertThat(later.storyId()).isEqualTo(first.storyId());
+
+        // the same two articles where the deployment sets a window of two days: two stories, and a copy sent
+        // three days after its original is no longer found as one
+        driver.close();
+        out.clear();
+        Properties twoDays = new Properties();
+        twoDays.put(StoryWindow.CONFIG, Long.toString(2 * 24 * 3600 * 1000L));
+        start(twoDays);
+        first = send("g1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        later = send("g2", "two.example", "2026-05-08", "Dresden evacuated as Elbe overflows", FLOOD_OTHER_OUTLET);
+        EnrichedArticle copy = send("g3", "three.example", "2026-05-09", "Elbe floods Dresden old town", FLOOD);
+        assertThat(later.storyId()).isNotEqualTo(first.storyId());
+        assertThat(copy.duplicateOf()).isNull();
+    }
+
+    @Test
+    void aStoryWindowOutOfRangeIsRefusedNamingTheSetting() {
+        Properties p = new Properties();
+        p.put(StoryWindow.CONFIG, "600000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichService.validate(p))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(StoryWindow.CONFIG).hasMessageContaining("an hour").hasMessageContaining("'600000'");
+        p.put(StoryWindow.CONFIG, "a week");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichService.validate(p))
+                .hasMessageContaining(StoryWindow.CONFIG);
+        p.put(StoryWindow.CONFIG, Long.toString(StoryWindow.DEFAULT_MILLIS));
+        EnrichService.validate(p);
     }
 
     @Test
