@@ -43,6 +43,8 @@ final class HeapWeight {
             return 24 + counts(n.names()) + counts(n.fallbackNames()) + counts(n.aliases());
         } else if (v instanceof StoryDates d) {
             return 24 + string(d.anchor()) + 16 + strings(d.undatedArticles());
+        } else if (v instanceof TableBound.Encoded e) {
+            return e.bytes(); // its rows are its table's, weighed with it
         }
         throw new IllegalArgumentException("no heap weight for " + (v == null ? null : v.getClass()));
     }

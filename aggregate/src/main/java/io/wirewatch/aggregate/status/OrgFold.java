@@ -144,18 +144,21 @@ public final class OrgFold {
         if (!Objects.equals(before, stored)) {
             state.tables().put(org, stored);
         }
+        // after's rows are the stored ones (or before's, when it did not change), unless the store cut them
+        state.encoded().put(org, stored == after ? p.encoded() : null);
         return new Change(true, after, p.json());
     }
 
     /**
      * The organisation's table as published: within {@code maxBytes}, cut as {@link TableBound} says,
-     * each row's evidence count read from its state.
+     * each row's evidence count read from its state, the JSON of rows it still has from the last one
+     * kept ({@link FoldState#encoded()}) reused.
      */
     public static TableBound.Published publish(FoldState state, String org, OrgStatus table, int maxBytes) {
         return TableBound.publish(table, r -> {
             RowState row = state.rows().get(rowKey(org, r));
             return row == null ? 0 : row.evidence();
-        }, maxBytes);
+        }, maxBytes, state.encoded().get(org));
     }
 
     private static String rowKey(String org, JurisdictionRow r) {
@@ -296,7 +299,9 @@ public final class OrgFold {
             if (row == null) {
                 rows.remove(key);
             } else {
-                rows.put(key, StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
+                JurisdictionRow fresh = StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE));
+                // a row refolded the same stays the same object: its JSON is kept by identity (FoldState.encoded)
+                rows.merge(key, fresh, (old, now) -> old.equals(now) ? old : now);
             }
         }
         if (rows.isEmpty()) {
