@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class TableBound {
     /**
      * What {@link #publish} chose: the bytes, the evidence and history kept per row (-1: all), and
      * the same for the table to store, cut only past {@link #STORE_MAX_BYTES}; and the JSON of the table's
-     * rows for the next publish of it (null when the table is stored cut: its stored rows are other objects).
+     * rows for the next publish of it (with the rows themselves when the table is stored cut).
      */
     public record Published(byte[] json, int evidencePerRow, int historyPerRow,
                             int storedEvidencePerRow, int storedHistoryPerRow, Encoded encoded) {
@@ -226,8 +227,10 @@ public final class TableBound {
             byte[] bytes = Json.writeBytes(new Assembled(table.id(), table.name(), table.aliases(), out));
             if (bytes.length <= maxBytes || last) {
                 encoded.cut = true;
-                return new Published(bytes, k, h == Integer.MAX_VALUE ? -1 : h, storedEvidence, storedHistory,
-                        storedEvidence < 0 ? encoded : null); // a table stored cut is stored with other rows
+                if (storedEvidence >= 0) {
+                    encoded.keepWhole(rows); // the table is stored with other rows: these are held, and weighed, here
+                }
+                return new Published(bytes, k, h == Integer.MAX_VALUE ? -1 : h, storedEvidence, storedHistory, encoded);
             }
         }
         throw new IllegalStateException("unreachable: the last candidate is always published");
@@ -242,6 +245,26 @@ public final class TableBound {
         private final IdentityHashMap<JurisdictionRow, RowJson> rows;
         /** Whether the table was published cut (its next one likely is too). */
         private boolean cut;
+        /**
+         * For a table stored cut ({@link #STORE_MAX_BYTES}), its rows whole by jurisdiction and list: as they were
+         * folded, so that rows not touched since need not be refolded from the state; else null.
+         */
+        private Map<String, JurisdictionRow> whole;
+
+        private void keepWhole(List<JurisdictionRow> rows) {
+            whole = new HashMap<>(rows.size() * 2);
+            for (JurisdictionRow r : rows) {
+                whole.put(r.code() + '\u0000' + (r.list() == null ? "" : r.list()), r);
+            }
+        }
+
+        /**
+         * The row of this jurisdiction and list as last folded, when the table was stored cut (null otherwise):
+         * what folding it again gives while its state has not changed since.
+         */
+        public JurisdictionRow whole(String code, String list) {
+            return whole == null ? null : whole.get(code + '\u0000' + (list == null ? "" : list));
+        }
 
         private Encoded(int n) {
             rows = new IdentityHashMap<>(n);
@@ -252,6 +275,11 @@ public final class TableBound {
             long b = 64;
             for (RowJson j : rows.values()) {
                 b += 32 + j.bytes();
+            }
+            if (whole != null) {
+                for (JurisdictionRow r : whole.values()) {
+                    b += 48 + HeapWeight.row(r);
+                }
             }
             return b;
         }

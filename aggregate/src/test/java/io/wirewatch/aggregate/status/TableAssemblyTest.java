@@ -87,6 +87,41 @@ class TableAssemblyTest {
         assertThat(uncut).isGreaterThan(100);
     }
 
+    /**
+     * The fold with the rows' JSON kept ({@link MemoryFoldState}: tables held as objects) and without it
+     * (serialized: every table decoded anew) publish the same bytes at every event: tables that grow past their
+     * budget and past the store's limit (stored cut, their rows then kept whole), rows touched one by one,
+     * articles retracted and re-dated, text that needs escaping.
+     */
+    @Test
+    void aFoldThatKeepsRowsJsonPublishesWhatOneThatKeepsNothingDoes() {
+        Random rnd = new Random(7);
+        OrgFold kept = new OrgFold(new MemoryFoldState());
+        OrgFold none = new OrgFold(MemoryFoldState.serialized());
+        int cut = 0;
+        int storedCut = 0;
+        for (int i = 0; i < 1_400; i++) {
+            String code = "X" + (char) ('A' + rnd.nextInt(3)) + (char) ('A' + rnd.nextInt(26));
+            String id = "c-" + (i < 1_100 ? i : rnd.nextInt(i)); // later on, articles replaced (claims retracted)
+            String status = rnd.nextInt(4) == 0 ? "DELISTED" : "DESIGNATED";
+            String published = String.format("2024-%02d-%02d", 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+            OrgEvent e = Claims.article(id, "outlet" + rnd.nextInt(9), published, null, null,
+                    Claims.claim(code, status, rnd.nextInt(5) == 0 ? "FTO" : null, io.wirewatch.common.time.DateExpr.ANCHOR,
+                            false, text(rnd) + " " + i + " " + "w".repeat(500 + rnd.nextInt(1_200))));
+            OrgFold.Change a = kept.apply(e);
+            OrgFold.Change b = none.apply(e);
+            assertThat(a.changed()).isEqualTo(b.changed());
+            assertThat(a.json()).isEqualTo(b.json());
+            if (a.json() != null && a.json().length > 0 && new String(a.json(), 0, Math.min(a.json().length, 64 * 1024),
+                    java.nio.charset.StandardCharsets.ISO_8859_1).contains("\"evidenceTotal\"")) {
+                cut++;
+                storedCut += a.status() != null && Json.writeBytes(a.status()).length > TableBound.STORE_MAX_BYTES ? 1 : 0;
+            }
+        }
+        assertThat(cut).isGreaterThan(100);
+        assertThat(storedCut).isGreaterThan(50);
+    }
+
     /** The table with some rows kept (the same objects), some changed or refolded equal (new objects), added, dropped. */
     private static OrgStatus next(Random rnd, OrgStatus t) {
         List<JurisdictionRow> rows = new ArrayList<>();
