@@ -43,4 +43,19 @@ public interface FoldState {
 
     /** The current table, by organisation id; absent while no row has a usable claim. */
     Table<OrgStatus> tables();
+
+    /**
+     * By organisation id, the JSON of the rows of its table in {@link #tables()} ({@link TableBound.Encoded}),
+     * for the next publish of it: a cache, never stored, that may forget anything (by default it keeps nothing).
+     * A value put holds rows of the table stored under the same key.
+     */
+    default Table<TableBound.Encoded> encoded() {
+        return NOTHING;
+    }
+
+    /** A table that keeps nothing. */
+    Table<TableBound.Encoded> NOTHING = new Table<>() {
+        @Override public TableBound.Encoded get(String key) { return null; }
+        @Override public void put(String key, TableBound.Encoded value) {}
+    };
 }

@@ -43,6 +43,8 @@ final class HeapWeight {
             return 24 + counts(n.names()) + counts(n.fallbackNames()) + counts(n.aliases());
         } else if (v instanceof StoryDates d) {
             return 24 + string(d.anchor()) + 16 + strings(d.undatedArticles());
+        } else if (v instanceof TableBound.Encoded e) {
+            return e.bytes(); // its rows are its table's, weighed with it, or weighed here (a table stored cut)
         }
         throw new IllegalArgumentException("no heap weight for " + (v == null ? null : v.getClass()));
     }
@@ -62,14 +64,19 @@ final class HeapWeight {
     static long table(OrgStatus s) {
         long w = 32 + string(s.id()) + string(s.name()) + strings(s.aliases()) + LIST;
         for (JurisdictionRow r : s.jurisdictions()) {
-            w += REF + 56 + string(r.code()) + string(r.name()) + string(r.list()) + string(r.status()) + string(r.since());
-            w += LIST + LIST;
-            for (HistoryEntry h : r.history()) {
-                w += REF + 24 + string(h.status()) + string(h.since());
-            }
-            for (Evidence e : r.evidence()) {
-                w += REF + evidence(e);
-            }
+            w += REF + row(r);
+        }
+        return w;
+    }
+
+    static long row(JurisdictionRow r) {
+        long w = 56 + string(r.code()) + string(r.name()) + string(r.list()) + string(r.status()) + string(r.since());
+        w += LIST + LIST;
+        for (HistoryEntry h : r.history()) {
+            w += REF + 24 + string(h.status()) + string(h.since());
+        }
+        for (Evidence e : r.evidence()) {
+            w += REF + evidence(e);
         }
         return w;
     }

@@ -5,6 +5,7 @@ import io.wirewatch.common.serde.SmileSerde;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -24,6 +25,8 @@ public final class MemoryFoldState implements FoldState {
     private final MapTable<EvidenceTally> evidence;
     private final MapTable<OrgNames> names;
     private final MapTable<OrgStatus> tables;
+    /** Rows' JSON by organisation, while tables are kept as objects (decoded anew, their rows are other objects). */
+    private final Table<TableBound.Encoded> encoded;
 
     public MemoryFoldState() {
         this(false);
@@ -37,6 +40,19 @@ public final class MemoryFoldState implements FoldState {
         evidence = new MapTable<>(EvidenceTally.class, serialized);
         names = new MapTable<>(OrgNames.class, serialized);
         tables = new MapTable<>(OrgStatus.class, serialized);
+        Map<String, TableBound.Encoded> byOrg = new HashMap<>();
+        encoded = serialized ? NOTHING : new Table<>() {
+            @Override public TableBound.Encoded get(String key) { return byOrg.get(key); }
+
+            @Override
+            public void put(String key, TableBound.Encoded value) {
+                if (value == null || tables.map.get(key) == null) {
+                    byOrg.remove(key);
+                } else {
+                    byOrg.put(key, value);
+                }
+            }
+        };
     }
 
     /** State whose values are kept as the stores' Smile bytes: every read and write pays the serde. */
@@ -51,6 +67,7 @@ public final class MemoryFoldState implements FoldState {
     @Override public Table<EvidenceTally> evidence() { return evidence; }
     @Override public Table<OrgNames> names() { return names; }
     @Override public Table<OrgStatus> tables() { return tables; }
+    @Override public Table<TableBound.Encoded> encoded() { return encoded; }
 
     @Override
     public List<EvidenceTally> lastEvidence(String prefix, int n) {

@@ -135,27 +135,32 @@ public final class OrgFold {
     public Change table(String org, Collection<String> touched, int maxBytes) {
         OrgStatus before = state.tables().get(org);
         OrgNames names = state.names().get(org);
-        OrgStatus after = table(state, org, names == null ? OrgNames.empty() : names, before, touched);
+        OrgStatus after = table(state, org, names == null ? OrgNames.empty() : names, before, touched,
+                state.encoded().get(org));
         TableBound.Published p = publish(state, org, after, maxBytes);
         OrgStatus stored = p.stored(after);
-        if (!p.cut() && Objects.equals(before, stored)) {
-            return Change.NONE;
-        }
-        if (!Objects.equals(before, stored)) {
+        boolean changed = !Objects.equals(before, stored);
+        if (changed) {
             state.tables().put(org, stored);
+        }
+        // after's rows are the stored ones, or before's when it did not change, or, stored cut, held by p.encoded()
+        state.encoded().put(org, p.encoded());
+        if (!p.cut() && !changed) {
+            return Change.NONE;
         }
         return new Change(true, after, p.json());
     }
 
     /**
      * The organisation's table as published: within {@code maxBytes}, cut as {@link TableBound} says,
-     * each row's evidence count read from its state.
+     * each row's evidence count read from its state, the JSON of rows it still has from the last one
+     * kept ({@link FoldState#encoded()}) reused.
      */
     public static TableBound.Published publish(FoldState state, String org, OrgStatus table, int maxBytes) {
         return TableBound.publish(table, r -> {
             RowState row = state.rows().get(rowKey(org, r));
             return row == null ? 0 : row.evidence();
-        }, maxBytes);
+        }, maxBytes, state.encoded().get(org));
     }
 
     private static String rowKey(String org, JurisdictionRow r) {
@@ -274,7 +279,7 @@ public final class OrgFold {
 
     /** The table with the touched rows refolded; null when no row is left. */
     private static OrgStatus table(FoldState state, String org, OrgNames table, OrgStatus before,
-                                   Collection<String> touched) {
+                                   Collection<String> touched, TableBound.Encoded kept) {
         Map<String, JurisdictionRow> rows = new TreeMap<>();
         Set<String> refold = new TreeSet<>(touched);
         if (before != null) {
@@ -286,7 +291,14 @@ public final class OrgFold {
                     // also when its count predates the evidence count (0)
                     RowState state0 = state.rows().get(key);
                     if (state0 != null && (state0.evidence() == 0 || r.evidence().size() < state0.evidence())) {
-                        refold.add(key);
+                        // as last folded whole, if the table was last published from this state (kept: the
+                        // rows touched since are refolded anyway); else from the state
+                        JurisdictionRow whole = kept == null ? null : kept.whole(r.code(), r.list());
+                        if (whole != null) {
+                            rows.put(key, whole);
+                        } else {
+                            refold.add(key);
+                        }
                     }
                 }
             }
@@ -296,7 +308,9 @@ public final class OrgFold {
             if (row == null) {
                 rows.remove(key);
             } else {
-                rows.put(key, StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE)));
+                JurisdictionRow fresh = StatusFolder.row(row, state.lastEvidence(key + SEP, StatusFolder.MAX_EVIDENCE));
+                // a row refolded the same stays the same object: its JSON is kept by identity (FoldState.encoded)
+                rows.merge(key, fresh, (old, now) -> old.equals(now) ? old : now);
             }
         }
         if (rows.isEmpty()) {

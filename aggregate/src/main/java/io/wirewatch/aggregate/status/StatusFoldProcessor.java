@@ -2,6 +2,8 @@ package io.wirewatch.aggregate.status;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.RemovalCause;
+import com.google.common.cache.RemovalNotification;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.SmileSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -70,6 +72,9 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     /** 0 keeps nothing decoded: every read decodes from the store (the same tables, slower). */
     public static final long MIN_DECODED_BYTES = 0;
     public static final long MAX_DECODED_BYTES = 1L << 40;
+
+    /** The decoded cache's name for the JSON of a decoded table's rows (not a store). */
+    private static final String ENCODED = TABLES_STORE + "-json";
 
     /** The stores whose values the fold keeps decoded. */
     static final Set<String> DECODED_STORES = Set.of(STORIES_STORE, ROWS_STORE, TALLIES_STORE, NAMES_STORE, TABLES_STORE);
@@ -223,12 +228,30 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
         /** The decoded values of every store of the task, by store and key, within the task's byte budget. */
         private final Cache<Decoded, Object> decoded;
+        /** The JSON of the rows of the decoded tables ({@link TableBound.Encoded}), in the same cache. */
+        private final Table<TableBound.Encoded> encoded = new Table<>() {
+            @Override
+            public TableBound.Encoded get(String key) {
+                return (TableBound.Encoded) decoded.getIfPresent(new Decoded(ENCODED, key));
+            }
+
+            @Override
+            public void put(String key, TableBound.Encoded value) {
+                // only beside its table: the rows it holds are the decoded table's
+                if (value == null || decoded.getIfPresent(new Decoded(TABLES_STORE, key)) == null) {
+                    decoded.invalidate(new Decoded(ENCODED, key));
+                } else {
+                    decoded.put(new Decoded(ENCODED, key), value);
+                }
+            }
+        };
 
         StoreState(ProcessorContext<?, ?> c, long decodedBytes) {
             decoded = CacheBuilder.newBuilder()
                     .concurrencyLevel(1) // one segment: the whole budget, a strict LRU, for the task's one thread
                     .maximumWeight(decodedBytes)
                     .weigher((Decoded k, Object v) -> HeapWeight.of(k.key(), v))
+                    .removalListener(this::removed)
                     .build();
             articles = new Buffered<>(c.getStateStore(ARTICLES_STORE), decoded);
             stories = new Buffered<>(c.getStateStore(STORIES_STORE), decoded);
@@ -238,6 +261,13 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             names = new Buffered<>(c.getStateStore(NAMES_STORE), decoded);
             tables = new Buffered<>(c.getStateStore(TABLES_STORE), decoded);
             all = List.of(articles, stories, rows, tallies, evidence, names, tables);
+        }
+
+        /** A table's rows' JSON goes with the table, so that the rows it holds are always weighed (with the table). */
+        private void removed(RemovalNotification<Decoded, Object> n) {
+            if (n.getCause() != RemovalCause.REPLACED && n.getKey() != null && TABLES_STORE.equals(n.getKey().store())) {
+                decoded.invalidate(new Decoded(ENCODED, n.getKey().key()));
+            }
         }
 
         void writeBack() {
@@ -269,6 +299,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         @Override public Table<EvidenceTally> evidence() { return evidence; }
         @Override public Table<OrgNames> names() { return names; }
         @Override public Table<OrgStatus> tables() { return tables; }
+        @Override public Table<TableBound.Encoded> encoded() { return encoded; }
 
         /** Only at the commit hook, after {@link #writeBack()}: the scan sees what the store holds. */
         @Override

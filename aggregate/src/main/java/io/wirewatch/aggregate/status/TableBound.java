@@ -1,7 +1,10 @@
 package io.wirewatch.aggregate.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.wirewatch.common.kafka.DlqExceptionHandlers;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.model.OrgStatus.Evidence;
@@ -12,8 +15,11 @@ import io.wirewatch.common.serde.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -101,10 +107,11 @@ public final class TableBound {
 
     /**
      * What {@link #publish} chose: the bytes, the evidence and history kept per row (-1: all), and
-     * the same for the table to store, cut only past {@link #STORE_MAX_BYTES}.
+     * the same for the table to store, cut only past {@link #STORE_MAX_BYTES}; and the JSON of the table's
+     * rows for the next publish of it (with the rows themselves when the table is stored cut).
      */
     public record Published(byte[] json, int evidencePerRow, int historyPerRow,
-                            int storedEvidencePerRow, int storedHistoryPerRow) {
+                            int storedEvidencePerRow, int storedHistoryPerRow, Encoded encoded) {
         public boolean cut() {
             return evidencePerRow >= 0;
         }
@@ -129,42 +136,59 @@ public final class TableBound {
      * {@code evidenceTotal} gives a row's count of evidence sentences in the fold's state.
      */
     public static Published publish(OrgStatus table, ToIntFunction<JurisdictionRow> evidenceTotal, int maxBytes) {
+        return publish(table, evidenceTotal, maxBytes, null);
+    }
+
+    /**
+     * {@link #publish(OrgStatus, ToIntFunction, int)}, reusing what {@code previous} (the {@link Published#encoded()}
+     * of an earlier table, or null) holds for the rows this table still has: the JSON of a row, and the sizes of its
+     * entries, are computed once per row value, so a table of which one row changed costs that row's encoding and
+     * the copy of the others' bytes. The bytes are the same as the whole table's encoding (Jackson writes every row
+     * it did not cache, and the table around the rows it did, as raw values).
+     */
+    public static Published publish(OrgStatus table, ToIntFunction<JurisdictionRow> evidenceTotal, int maxBytes,
+                                    Encoded previous) {
         if (table == null) {
-            return new Published(null, -1, -1, -1, -1);
-        }
-        if (textLength(table) <= maxBytes) { // else it cannot fit: a character is at least a byte of JSON
-            Capped whole = new Capped(maxBytes);
-            try {
-                WRITER.writeValue(whole, table);
-                return new Published(whole.bytes(), -1, -1, -1, -1); // within the budget, so within the store's
-            } catch (IOException e) {
-                if (!Capped.full(e)) {
-                    throw new UncheckedIOException(e);
-                }
-                // over the budget: cut below
-            }
+            return new Published(null, -1, -1, -1, -1, null);
         }
         List<JurisdictionRow> rows = table.jurisdictions();
         int n = rows.size();
+        Encoded encoded = new Encoded(n);
+        RowJson[] json = new RowJson[n];
+        for (int i = 0; i < n; i++) {
+            JurisdictionRow r = rows.get(i);
+            RowJson j = previous == null ? null : previous.rows.get(r);
+            json[i] = j == null ? new RowJson(r) : j;
+            encoded.rows.put(r, json[i]);
+        }
+        // the whole table's size, exactly: the table without rows, each row's size, the commas between them
+        long whole = size(new Assembled(table.id(), table.name(), table.aliases(), List.of())) + Math.max(0, n - 1);
+        boolean parts = previous != null && previous.cut; // sized from the entries' sizes, which a cut needs
+        for (RowJson j : json) {
+            whole += j.size(parts);
+        }
+        if (whole <= maxBytes) {
+            List<RawValue> out = new ArrayList<>(n);
+            for (RowJson j : json) {
+                out.add(j.whole());
+            }
+            byte[] bytes = Json.writeBytes(new Assembled(table.id(), table.name(), table.aliases(), out));
+            encoded.cut = false;
+            return new Published(bytes, -1, -1, -1, -1, encoded); // within the budget, so within the store's
+        }
         int[] totals = new int[n];
-        long[][] evidence = new long[n][]; // per row, the JSON size of its evidence entries, newest first
-        long[][] history = new long[n][]; // per row, of its history entries, latest first
         int maxEvidence = 0;
         int maxHistory = 0;
-        List<Row> bare = new ArrayList<>(n);
+        // the table with no evidence and no history, each row saying it left out no history entry;
+        // a row's size then grows by its entries (and the commas between them) and historyOmitted's digits
+        long skeleton = size(new Assembled(table.id(), table.name(), table.aliases(), List.of())) + Math.max(0, n - 1);
         for (int i = 0; i < n; i++) {
             JurisdictionRow r = rows.get(i);
             totals[i] = Math.max(evidenceTotal.applyAsInt(r), r.evidence().size());
-            evidence[i] = newestFirst(r.evidence());
-            history[i] = newestFirst(r.history());
-            maxEvidence = Math.max(maxEvidence, evidence[i].length);
-            maxHistory = Math.max(maxHistory, history[i].length);
-            bare.add(new Row(r.code(), r.name(), r.list(), r.status(), r.since(), List.of(), List.of(), r.sources(),
-                    r.confidence(), totals[i], 0));
+            maxEvidence = Math.max(maxEvidence, json[i].evidence().length);
+            maxHistory = Math.max(maxHistory, json[i].history().length);
+            skeleton += json[i].bare(totals[i]);
         }
-        // the table with no evidence and no history, each row saying it left out no history entry;
-        // a row's size then grows by its entries (and the commas between them) and historyOmitted's digits
-        long skeleton = size(new Table(table.id(), table.name(), table.aliases(), bare));
         List<int[]> candidates = new ArrayList<>();
         for (int k = Math.min(maxEvidence, StatusFolder.MAX_EVIDENCE); k >= 0; k--) {
             candidates.add(new int[]{k, Integer.MAX_VALUE});
@@ -178,9 +202,10 @@ public final class TableBound {
             int h = candidates.get(c)[1];
             predicted[c] = skeleton;
             for (int i = 0; i < n; i++) {
-                int keptHistory = Math.min(h, history[i].length);
-                predicted[c] += entries(evidence[i], candidates.get(c)[0]) + entries(history[i], keptHistory)
-                        + digits(history[i].length - keptHistory) - 1;
+                long[] history = json[i].history();
+                int keptHistory = Math.min(h, history.length);
+                predicted[c] += entries(json[i].evidence(), candidates.get(c)[0]) + entries(history, keptHistory)
+                        + digits(history.length - keptHistory) - 1;
             }
             if (stored < 0 && (predicted[c] <= STORE_MAX_BYTES || c == candidates.size() - 1)) {
                 stored = c;
@@ -195,29 +220,154 @@ public final class TableBound {
             if (predicted[c] > maxBytes && !last) {
                 continue;
             }
-            List<Row> out = new ArrayList<>(n);
+            List<RawValue> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(row(rows.get(i), totals[i], k, h));
+                out.add(json[i].cut(totals[i], k, h));
             }
-            byte[] json = Json.writeBytes(new Table(table.id(), table.name(), table.aliases(), out));
-            if (json.length <= maxBytes || last) {
-                return new Published(json, k, h == Integer.MAX_VALUE ? -1 : h, storedEvidence, storedHistory);
+            byte[] bytes = Json.writeBytes(new Assembled(table.id(), table.name(), table.aliases(), out));
+            if (bytes.length <= maxBytes || last) {
+                encoded.cut = true;
+                if (storedEvidence >= 0) {
+                    encoded.keepWhole(rows); // the table is stored with other rows: these are held, and weighed, here
+                }
+                return new Published(bytes, k, h == Integer.MAX_VALUE ? -1 : h, storedEvidence, storedHistory, encoded);
             }
         }
         throw new IllegalStateException("unreachable: the last candidate is always published");
     }
 
-    /** The characters of the table's evidence sentences and links: a lower bound of its JSON size. */
-    private static long textLength(OrgStatus table) {
-        long n = 0;
-        for (JurisdictionRow r : table.jurisdictions()) {
-            for (Evidence e : r.evidence()) {
-                n += (e.sentence() == null ? 0 : e.sentence().length()) + (e.url() == null ? 0 : e.url().length());
+    /**
+     * The JSON of a table's rows, by row (identity: rows are immutable values), for the next {@link #publish}
+     * of the same organisation's table: its rows that did not change are the same objects. It holds the rows of
+     * one table only, as keys; {@link #bytes()} is what it holds besides them.
+     */
+    public static final class Encoded {
+        private final IdentityHashMap<JurisdictionRow, RowJson> rows;
+        /** Whether the table was published cut (its next one likely is too). */
+        private boolean cut;
+        /**
+         * For a table stored cut ({@link #STORE_MAX_BYTES}), its rows whole by jurisdiction and list: as they were
+         * folded, so that rows not touched since need not be refolded from the state; else null.
+         */
+        private Map<String, JurisdictionRow> whole;
+
+        private void keepWhole(List<JurisdictionRow> rows) {
+            whole = new HashMap<>(rows.size() * 2);
+            for (JurisdictionRow r : rows) {
+                whole.put(r.code() + '\u0000' + (r.list() == null ? "" : r.list()), r);
             }
         }
-        return n;
+
+        /**
+         * The row of this jurisdiction and list as last folded, when the table was stored cut (null otherwise):
+         * what folding it again gives while its state has not changed since.
+         */
+        public JurisdictionRow whole(String code, String list) {
+            return whole == null ? null : whole.get(code + '\u0000' + (list == null ? "" : list));
+        }
+
+        private Encoded(int n) {
+            rows = new IdentityHashMap<>(n);
+        }
+
+        /** The bytes held besides the rows themselves (their JSON, the sizes of their entries), for a cache's weight. */
+        public long bytes() {
+            long b = 64;
+            for (RowJson j : rows.values()) {
+                b += 32 + j.bytes();
+            }
+            if (whole != null) {
+                for (JurisdictionRow r : whole.values()) {
+                    b += 48 + HeapWeight.row(r);
+                }
+            }
+            return b;
+        }
+
+        int size() {
+            return rows.size();
+        }
     }
 
+    /** One row's JSON, whole and as last cut, and the JSON sizes of its entries, each computed once when needed. */
+    private static final class RowJson {
+        private final JurisdictionRow row;
+        private RawValue whole;
+        private long size = -1;
+        private long[] evidence; // the JSON size of its evidence entries, newest first
+        private long[] history; // of its history entries, latest first
+        private int bareTotal = -1;
+        private long bare;
+        private int cutTotal = -1;
+        private int cutK;
+        private int cutH;
+        private RawValue cut;
+
+        RowJson(JurisdictionRow row) {
+            this.row = row;
+        }
+
+        /**
+         * The size of the row's JSON: of its bytes, or, when {@code parts} and they are not held, from its parts
+         * (the row without evidence and history, then each entry), which a cut needs anyway.
+         */
+        long size(boolean parts) {
+            if (size < 0) {
+                size = whole == null && parts ? TableBound.size(new JurisdictionRow(row.code(), row.name(), row.list(),
+                        row.status(), row.since(), List.of(), List.of(), row.sources(), row.confidence()))
+                        + entries(evidence(), evidence().length) + entries(history(), history().length)
+                        : ((Raw) whole().rawValue()).bytes.length;
+            }
+            return size;
+        }
+
+        RawValue whole() {
+            if (whole == null) {
+                whole = raw(row);
+            }
+            return whole;
+        }
+
+        long[] evidence() {
+            if (evidence == null) {
+                evidence = newestFirst(row.evidence());
+            }
+            return evidence;
+        }
+
+        long[] history() {
+            if (history == null) {
+                history = newestFirst(row.history());
+            }
+            return history;
+        }
+
+        /** The size of the row with no evidence and no history, its counts {@code total} and 0. */
+        long bare(int total) {
+            if (bareTotal != total) {
+                bare = TableBound.size(new Row(row.code(), row.name(), row.list(), row.status(), row.since(), List.of(),
+                        List.of(), row.sources(), row.confidence(), total, 0));
+                bareTotal = total;
+            }
+            return bare;
+        }
+
+        RawValue cut(int total, int k, int h) {
+            if (cut == null || cutTotal != total || cutK != k || cutH != h) {
+                cut = raw(TableBound.row(row, total, k, h));
+                cutTotal = total;
+                cutK = k;
+                cutH = h;
+            }
+            return cut;
+        }
+
+        long bytes() {
+            return 96 + (whole == null ? 0 : 16 + ((Raw) whole.rawValue()).bytes.length)
+                    + (cut == null ? 0 : 16 + ((Raw) cut.rawValue()).bytes.length)
+                    + (evidence == null ? 0 : 16 + 8L * evidence.length) + (history == null ? 0 : 16 + 8L * history.length);
+        }
+    }
     /** The row with its {@code k} newest evidence entries and {@code h} latest history entries. */
     private static Row row(JurisdictionRow r, int evidenceTotal, int k, int h) {
         List<Evidence> ev = r.evidence();
@@ -261,64 +411,83 @@ public final class TableBound {
         return c.count;
     }
 
+    /**
+     * A table as published: its rows already JSON. The same fields in the same order as {@link OrgStatus} and
+     * {@link Table}, so that Jackson writes the same bytes around the rows.
+     */
+    private record Assembled(String id, String name, List<String> aliases, List<RawValue> jurisdictions) {
+    }
+
+    /** A value's JSON by Jackson, to be written back as it is. */
+    private static RawValue raw(Object value) {
+        return new RawValue(new Raw(Json.writeBytes(value)));
+    }
+
+    /**
+     * JSON bytes that a generator copies as a raw value ({@link JsonGenerator#writeRawValue(SerializableString)}):
+     * the unquoted forms are the bytes; there is no quoted form (raw JSON is not a string to escape).
+     */
+    private static final class Raw implements SerializableString {
+        final byte[] bytes;
+
+        Raw(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override public String getValue() { return new String(bytes, StandardCharsets.UTF_8); }
+        @Override public int charLength() { return getValue().length(); }
+        @Override public char[] asQuotedChars() { throw quoted(); }
+        @Override public byte[] asUnquotedUTF8() { return bytes; }
+        @Override public byte[] asQuotedUTF8() { throw quoted(); }
+        @Override public int appendQuotedUTF8(byte[] buffer, int offset) { throw quoted(); }
+        @Override public int appendQuoted(char[] buffer, int offset) { throw quoted(); }
+        @Override public int writeQuotedUTF8(OutputStream out) { throw quoted(); }
+        @Override public int putQuotedUTF8(ByteBuffer buffer) { throw quoted(); }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + bytes.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+            return bytes.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            String s = getValue();
+            if (offset + s.length() > buffer.length) {
+                return -1;
+            }
+            s.getChars(0, s.length(), buffer, offset);
+            return s.length();
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(bytes);
+            return bytes.length;
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            if (bytes.length > buffer.remaining()) {
+                return -1;
+            }
+            buffer.put(bytes);
+            return bytes.length;
+        }
+
+        private static UnsupportedOperationException quoted() {
+            return new UnsupportedOperationException("raw JSON has no quoted form");
+        }
+    }
+
     /** Counts bytes, keeps none. */
     private static final class Counting extends OutputStream {
         long count;
 
         @Override public void write(int b) { count++; }
         @Override public void write(byte[] b, int off, int len) { count += len; }
-    }
-
-    /** Keeps bytes up to a limit, and gives up past it. */
-    private static final class Capped extends OutputStream {
-        static final class Full extends IOException {
-            Full() {
-                super("over the table's byte budget");
-            }
-
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                return this; // thrown once per oversized table, caught right away
-            }
-        }
-
-        /** Whether the writer gave up because the limit was reached (Jackson may wrap the stream's exception). */
-        static boolean full(Throwable t) {
-            for (; t != null; t = t.getCause()) {
-                if (t instanceof Full) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private final int limit;
-        private byte[] buf = new byte[8192];
-        private int count;
-
-        Capped(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (count + len > limit) {
-                throw new Full();
-            }
-            if (count + len > buf.length) {
-                buf = Arrays.copyOf(buf, Math.min(limit, Math.max(buf.length * 2, count + len)));
-            }
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buf, count);
-        }
     }
 }

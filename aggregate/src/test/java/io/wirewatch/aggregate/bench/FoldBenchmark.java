@@ -13,6 +13,7 @@ import io.wirewatch.common.model.Entity;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.serde.JsonSerde;
 import io.wirewatch.common.time.DateExpr;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,6 +39,11 @@ public final class FoldBenchmark {
 
     private static final String[] JURISDICTIONS = {"XA", "XB", "XC", "XD", "UN"};
     private static final String[] LISTS = {null, null, null, "FTO", "sanctions"};
+    /**
+     * Rows of the organisation ({@code -Dfold.rows=R}, default 5): past 5, invented jurisdictions ZAA.. with
+     * longer sentences (quotes, non-ASCII), so that about 200 rows make a table past its 512 KB budget.
+     */
+    private static final int ROWS = Integer.getInteger("fold.rows", JURISDICTIONS.length);
 
     private FoldBenchmark() {}
 
@@ -58,7 +65,7 @@ public final class FoldBenchmark {
         if (foldOnly) {
             foldOnly(Math.min(2_000, sizes.get(0)), days, false); // warm-up: JIT
         } else {
-            run(Math.min(2_000, sizes.get(0)), days, false); // warm-up: JIT and RocksDB
+            run(Math.min(Integer.getInteger("fold.warmup", 2_000), sizes.get(0)), days, false); // warm-up: JIT and RocksDB
         }
         for (int n : sizes) {
             if (foldOnly) {
@@ -77,7 +84,7 @@ public final class FoldBenchmark {
      * ("banned since 2003"). One article in ten is a copy of the one before.
      */
     static EnrichedArticle article(int i, int days) {
-        int j = i % JURISDICTIONS.length;
+        int j = i % ROWS;
         String id = String.format("bench-%07d", i);
         String outlet = "outlet-" + (i * 7919 % 200);
         int day = (int) (i * 7L % days);
@@ -90,12 +97,18 @@ public final class FoldBenchmark {
         } else {
             status = day < 2 * days / 3 ? "DELISTING_PENDING" : "DELISTED";
         }
-        int kind = (i / JURISDICTIONS.length) % 3;
+        int kind = (i / ROWS) % 3;
         boolean background = kind == 2 && "DESIGNATED".equals(status);
         DateExpr date = background ? DateExpr.absolute(2003, null, null) : kind == 0 ? DateExpr.ANCHOR : DateExpr.UNKNOWN;
-        Claim c = new Claim("bench-org", "Bench Organisation", JURISDICTIONS[j], "Land " + JURISDICTIONS[j], status,
-                LISTS[j], date, null, background,
-                "Report " + i + ": the authorities of Land " + JURISDICTIONS[j] + " acted on the organisation.", 0.6 + (i % 4) / 10.0);
+        String code = j < JURISDICTIONS.length ? JURISDICTIONS[j]
+                : "Z" + (char) ('A' + j / 26 % 26) + (char) ('A' + j % 26);
+        String list = j < JURISDICTIONS.length ? LISTS[j] : null;
+        String sentence = "Report " + i + ": the authorities of Land " + code + " acted on the organisation.";
+        if (j >= JURISDICTIONS.length) {
+            sentence += " \"Invented\" détail n° " + i + " — " + "x".repeat(80 + i % 120);
+        }
+        Claim c = new Claim("bench-org", "Bench Organisation", code, "Land " + code, status,
+                list, date, null, background, sentence, 0.6 + (i % 4) / 10.0);
         return new EnrichedArticle(id, "https://" + outlet + ".example/" + id, null, outlet, "Headline " + i, null,
                 published, published + "T12:00:00Z", "en", "Invented body " + i + ".",
                 List.of(new Entity("bench-org", Entity.ORG, "Bench Organisation", 1, 0, List.of("BO"))), null,
@@ -155,25 +168,34 @@ public final class FoldBenchmark {
         }
         try (TopologyTestDriver driver = new TopologyTestDriver(AggregateTopology.build(), p)) {
             TestInputTopic<String, String> in = driver.createInputTopic(Topics.ENRICHED, new StringSerializer(), new StringSerializer());
-            TestOutputTopic<String, String> out = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(), new StringDeserializer());
+            TestOutputTopic<String, byte[]> out = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(), new ByteArrayDeserializer());
+            int drain = ROWS > JURISDICTIONS.length ? 20 : 1000; // the driver keeps what it produced until read
             long outputs = 0;
             long bytes = 0;
+            long largest = 0;
+            long cut = 0;
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             long cpuTenth = 0;
+            long processStart = processCpu();
+            long[] gc0 = gc();
             long start = System.nanoTime();
             long firstTenth = 0;
             for (int i = 0; i < n; i++) {
                 in.pipeInput(String.format("bench-%07d", i), values.get(i));
-                if (i % 1000 == 999 || i == n - 1) {
-                    for (String v : out.readValuesToList()) {
+                if (i % drain == drain - 1 || i == n - 1) {
+                    for (byte[] v : out.readValuesToList()) {
                         outputs++;
-                        bytes += v == null ? 0 : v.length();
+                        bytes += v == null ? 0 : v.length;
+                        largest = Math.max(largest, v == null ? 0 : v.length);
+                        // a cut table: every row says so, the first one within its first 32 KB
+                        cut += v != null && new String(v, 0, Math.min(v.length, 32 * 1024), StandardCharsets.ISO_8859_1)
+                                .contains("\"evidenceTotal\"") ? 1 : 0;
                     }
                     // the driver keeps every record it produced (changelogs too) until read
                     for (String topic : driver.producedTopicNames()) {
                         if (!topic.equals(Topics.STATUS)) {
-                            driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer()).readRecordsToList();
+                            driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
                         }
                     }
                 }
@@ -185,6 +207,8 @@ public final class FoldBenchmark {
             long total = System.nanoTime() - start;
             long cpuTotal = cpu.getCurrentThreadCpuTime() - cpuStart;
             long lastNine = total - firstTenth;
+            long processCpu = processCpu() - processStart;
+            long[] gc = gc();
             if (report) {
                 System.out.printf("topology, N=%d claims over %d days: CPU %.1f us/claim (first 10%%: %.1f, last 90%%: %.1f); "
                                 + "wall %.1f us/claim (first 10%%: %.1f, last 90%%: %.1f); "
@@ -192,7 +216,24 @@ public final class FoldBenchmark {
                         n, days, cpuTotal / 1e3 / n, cpuTenth / 1e3 / Math.max(1, n / 10),
                         (cpuTotal - cpuTenth) / 1e3 / Math.max(1, n - n / 10), total / 1e3 / n, firstTenth / 1e3 / Math.max(1, n / 10), lastNine / 1e3 / Math.max(1, n - n / 10),
                         outputs, outputs == 0 ? 0 : bytes / outputs, total / 1e9);
+                System.out.printf("topology, N=%d, %d rows: process CPU %.1f s, GC %d collections %.2f s; largest table %d bytes, %d cut%n",
+                        n, ROWS, processCpu / 1e9, gc[0] - gc0[0], (gc[1] - gc0[1]) / 1e3, largest, cut);
             }
         }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Collections and milliseconds of GC so far. */
+    private static long[] gc() {
+        long[] out = new long[2];
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, b.getCollectionCount());
+            out[1] += Math.max(0, b.getCollectionTime());
+        }
+        return out;
     }
 }
