@@ -47,6 +47,17 @@ class NearCopyWindowTest {
         return w;
     }
 
+    /** A week's window that wrote band "old" and text "h-old" (a1) in one generation, band "new" (a2) in the next. */
+    private NearCopyWindow writtenInTwoGenerations() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        w.putNearCopyBand("old", "a1");
+        w.putArticleWithText("h-old", "a1");
+        w.advance(T0 + 8 * DAY);
+        w.putNearCopyBand("new", "a2");
+        return w;
+    }
+
     @Test
     void keysAreFoundForOneToTwoWindowsAfterTheirLastWriteOrHit() {
         NearCopyWindow w = window();
@@ -99,12 +110,7 @@ class NearCopyWindowTest {
 
     @Test
     void aNewInstanceOverTheSameStoresRebuildsItsFiltersAndClock() {
-        NearCopyWindow w = window();
-        w.advance(T0 + DAY);
-        w.putNearCopyBand("old", "a1");
-        w.putArticleWithText("h-old", "a1");
-        w.advance(T0 + 8 * DAY);
-        w.putNearCopyBand("new", "a2");
+        NearCopyWindow w = writtenInTwoGenerations();
         w.putFingerprint("a2", new NearDuplicates.Fingerprint("s-a2", "a2", new int[] {3}));
 
         // a restart: the first article is older than the stored clock, which stays
@@ -169,12 +175,7 @@ class NearCopyWindowTest {
 
     @Test
     void afterTheWindowGrowsTheKeysOfTheShorterWindowsGenerationsAreSweptToo() {
-        NearCopyWindow w = window();
-        w.advance(T0 + DAY);
-        w.putNearCopyBand("old", "a1");
-        w.putArticleWithText("h-old", "a1");
-        w.advance(T0 + 8 * DAY);
-        w.putNearCopyBand("newer", "a2");
+        writtenInTwoGenerations();
         long oldGeneration = NearCopyWindow.generation(T0 + 8 * DAY, WEEK);
 
         // restarted with a window twice as long: the same times fall in generations half as high, so the keys
@@ -188,7 +189,7 @@ class NearCopyWindowTest {
             swept += n;
         }
         assertThat(swept).isEqualTo(3);
-        assertThat(bands.get(NearCopyWindow.key(oldGeneration, "newer"))).isNull();
+        assertThat(bands.get(NearCopyWindow.key(oldGeneration, "new"))).isNull();
         assertThat(texts.get(NearCopyWindow.key(NearCopyWindow.generation(T0 + DAY, WEEK), "h-old"))).isNull();
         assertThat(longer.nearCopyBand("live")).isEqualTo("a3");
         assertThat(bands.get(NearCopyWindow.CLOCK_KEY)).isEqualTo(Long.toString(T0 + 9 * DAY));
