@@ -31,6 +31,11 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
 
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double INDEX_FILTER_RATIO = 0.1;
+    /**
+     * Data blocks of 16 KB, not Streams' 4 KB: story reads have locality in key order (recent stories are neighbours), so
+     * at 1M stored stories 4 KB blocks missed the block cache 2.2x as often and cost more; 8 KB and the data block hash
+     * index gained nothing measurable (BENCHMARKS.md, "Cost per article against stored stories", eighth session).
+     */
     private static final long BLOCK_SIZE = 16 * 1024;
     /** Size of one partition of a store's index and of its filter: what a read loads into the cache. */
     private static final long METADATA_BLOCK_SIZE = 4 * 1024;
