@@ -52,8 +52,8 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
 
     /**
      * The story window is the application's {@value StoryWindow#CONFIG} when it sets one (or the environment's
-     * {@value StoryWindow#ENV}), else the one of {@code params} (the default window when it is 0); copies are
-     * remembered for the same window ({@link NearCopyWindow}).
+     * {@value StoryWindow#ENV}), else the one of {@code params}; copies are remembered for the same window
+     * ({@link NearCopyWindow}; for the default window when it is 0).
      */
     public StoryProcessor(StoryClusterer.Params params) {
         this.topologyParams = params;
@@ -62,9 +62,10 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     @Override
     public void init(ProcessorContext<String, StoryAssignment> context) {
         this.context = context;
-        long window = StoryWindow.millis(context.appConfigs(),
-                topologyParams.windowMillis() > 0 ? topologyParams.windowMillis() : StoryWindow.DEFAULT_MILLIS);
-        StoryClusterer.Params params = topologyParams.withWindowMillis(window);
+        long configured = StoryWindow.millis(context.appConfigs(), -1);
+        StoryClusterer.Params params = configured > 0 ? topologyParams.withWindowMillis(configured) : topologyParams;
+        // a window of 0 in code (the benchmarks' pre-fill: no story is joined) still remembers copies for the default
+        long window = params.windowMillis() > 0 ? params.windowMillis() : StoryWindow.DEFAULT_MILLIS;
         KeyValueStore<String, StoryState> stories = context.getStateStore(STORIES_STORE);
         KeyValueStore<String, PostingList> postings = context.getStateStore(POSTINGS_STORE);
         KeyValueStore<String, Long> df = context.getStateStore(DF_STORE);
