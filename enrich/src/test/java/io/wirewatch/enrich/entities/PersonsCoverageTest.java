@@ -115,7 +115,7 @@ class PersonsCoverageTest {
         // Boko Haram is the group, never Botswana's president
         assertThat(TAGGER.tag("Boko Haram attacked a village.").entities()).extracting(Entity::id)
                 .containsExactly("boko-haram");
-        assertThat(TAGGER.tag("Talon, Davis, Bio, Faye and Borg met Paz and Rama.").entities()).isEmpty();
+        assertThat(TAGGER.tag("Talon, Davis, Bio, Faye and Borg met Paz and Rama in Espot.").entities()).isEmpty();
         assertThat(TAGGER.tag("Duma Boko spoke. Boko said Boko Haram was not a threat to Botswana.").mentions())
                 .extracting(Mention::id)
                 .containsExactly("duma-boko", "duma-boko", "boko-haram", "BW");
