@@ -209,7 +209,7 @@ public final class StoryClusterer {
             if (!similarity.admits(score, s)) {
                 continue;
             }
-            double sim = similarity.rank(score, s);
+            double sim = similarity.rank(score, s) * similarity.fade(eventTime, s.lastEventTime());
             if (sim > bestSim) {
                 bestSim = sim;
                 best = s;
@@ -315,7 +315,7 @@ public final class StoryClusterer {
                 continue;
             }
             double cos = TextVectors.cosine(story.centroid(), story.centroidNorm(), s.centroid(), s.centroidNorm());
-            double sim = similarity.mergeRank(cos, story, s);
+            double sim = similarity.mergeRank(cos, story, s) * similarity.fade(story.lastEventTime(), s.lastEventTime());
             if (sim >= mergeThreshold(story, s) && (best == null || sim >= bestSim)) {
                 bestSim = sim;
                 best = s;

@@ -42,6 +42,18 @@ public final class StorySimilarity {
      */
     static final double CHECK_PRIOR = 0.0075;
 
+    /**
+     * How long a story pulls at full strength after its last article: dates are often days only, and outlets
+     * in other time zones report the same day's event on what reads as the next day.
+     */
+    static final long FULL_PULL_MILLIS = 24L * 3600 * 1000;
+    /**
+     * Past {@link #FULL_PULL_MILLIS}, a quiet story's pull halves every {@code window / HALF_LIVES_PER_WINDOW}:
+     * every day under the default week (a report three days after the story's last one needs four times the
+     * similarity); a deployment that keeps stories longer lets their pull fade more slowly.
+     */
+    static final int HALF_LIVES_PER_WINDOW = 7;
+
     private final StoryClusterer.Params p;
 
     public StorySimilarity(StoryClusterer.Params params) {
@@ -122,6 +134,26 @@ public final class StorySimilarity {
             return cos;
         }
         return cos + sizePrior(REASSIGN_PRIOR, Math.max(x.size(), y.size()));
+    }
+
+    /**
+     * What a story's pull on an article at {@code eventTime} is worth, from its last article's {@code lastEventTime}:
+     * 1 within {@link #FULL_PULL_MILLIS}, then halving every window / {@link #HALF_LIVES_PER_WINDOW} (a day under the
+     * default week). Names alone (an organisation in both headlines, three times in the weights) reach the join
+     * threshold, so without it a second event on one organisation days later joined the first one's story; reports of
+     * one event come mostly within a day or two of each other, and a story kept alive by them does not fade. The
+     * window stays the hard edge; unknown dates do not fade.
+     */
+    public double fade(long eventTime, long lastEventTime) {
+        if (eventTime < 0 || lastEventTime < 0) {
+            return 1;
+        }
+        long quiet = Math.abs(eventTime - lastEventTime) - FULL_PULL_MILLIS;
+        if (quiet <= 0) {
+            return 1;
+        }
+        double halfLife = p.windowMillis() / (double) HALF_LIVES_PER_WINDOW;
+        return halfLife <= 0 ? 0 : Math.pow(0.5, quiet / halfLife);
     }
 
     /** {@code perLn × ln(size)}: what a story's size adds to a score (nothing for a single article). */

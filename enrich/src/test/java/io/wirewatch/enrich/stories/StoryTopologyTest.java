@@ -130,6 +130,31 @@ class StoryTopologyTest {
     }
 
     @Test
+    void twoEventsOnOneOrganisationDaysApartInsideTheWindowAreTwoStories() {
+        // both headlines name the group: names alone reach the join threshold, the fading pull of a quiet story does not
+        EnrichedArticle listing = send("w1", "one.example", "2026-03-02", "Estonia lists Wagner Group",
+                "Estonia designated the Wagner Group a terrorist organization on Monday. Lawmakers in Tallinn "
+                        + "voted for the measure after a debate about mercenaries and security.");
+        EnrichedArticle ban = send("w2", "two.example", "2026-03-05", "Latvia bans Wagner Group",
+                "Latvia's parliament banned the Wagner Group on Thursday, citing the group's operations in Africa. "
+                        + "Officials in Riga said assets linked to it would be frozen.");
+        EnrichedArticle sanctions = send("h1", "one.example", "2026-03-09", "Hamas leaders face new EU sanctions",
+                "The European Union added three Hamas officials to its sanctions list, freezing their assets in "
+                        + "member states and banning them from travel.");
+        EnrichedArticle ceasefire = send("h2", "three.example", "2026-03-12", "Hamas says it accepts truce proposal",
+                "Hamas told Egyptian and Qatari mediators it accepted a proposal for a six-week truce in Gaza, a "
+                        + "spokesman said, while Israel said it was studying the reply.");
+        assertThat(ban.storyId()).isNotEqualTo(listing.storyId());
+        assertThat(ceasefire.storyId()).isNotEqualTo(sanctions.storyId());
+        // and a later report of the same event, two days on, still joins it (see theStoryWindowIsADeploymentSetting
+        // for three days)
+        EnrichedArticle truceFollowUp = send("h3", "four.example", "2026-03-14", "Hamas truce reply under study",
+                "Mediators in Cairo and Doha passed Hamas's reply accepting the six-week Gaza truce proposal to Israel, "
+                        + "which said it was still studying it.");
+        assertThat(truceFollowUp.storyId()).isEqualTo(ceasefire.storyId());
+    }
+
+    @Test
     void storiesExpireAfterTheWindow() {
         EnrichedArticle first = send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
         EnrichedArticle sameDay = send("f2", "two.example", "2026-05-05", "Dresden evacuated as Elbe overflows",
