@@ -19,7 +19,7 @@ import java.util.Map;
  * off-heap use grows with the number of stores times partitions.
  *
  * <p>{@value #TOTAL_BYTES_CONFIG} (default 64 MB) is the whole budget, {@value #MEMTABLE_BYTES_CONFIG}
- * (default 16 MB) the part of it memtables may take. The first store opened in the JVM fixes the
+ * (default 32 MB) the part of it memtables may take. The first store opened in the JVM fixes the
  * sizes: the cache is per process, shared by every Streams application in it.
  */
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
@@ -27,7 +27,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     public static final String TOTAL_BYTES_CONFIG = "wirewatch.rocksdb.total.bytes";
     public static final String MEMTABLE_BYTES_CONFIG = "wirewatch.rocksdb.memtable.bytes";
     public static final long DEFAULT_TOTAL_BYTES = 64L << 20;
-    public static final long DEFAULT_MEMTABLE_BYTES = 16L << 20;
+    public static final long DEFAULT_MEMTABLE_BYTES = 32L << 20;
 
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double INDEX_FILTER_RATIO = 0.1;
@@ -40,7 +40,13 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /** Size of one partition of a store's index and of its filter: what a read loads into the cache. */
     private static final long METADATA_BLOCK_SIZE = 4 * 1024;
     private static final int MEMTABLES_PER_STORE = 2;
-    private static final long MEMTABLE_SIZE = 4L << 20;
+    /**
+     * Small enough that the stores of a service (aggregate's JVM holds 27) flush on their own size before the
+     * memtable budget is reached. The write buffer manager flushes the store being written, not the fullest one:
+     * with 4 MB memtables under 16 MB, aggregate's table stores filled the budget alone and every small write of the
+     * router's stores flushed them, thousands of tiny files and write stalls (BENCHMARKS.md, "Memtables").
+     */
+    private static final long MEMTABLE_SIZE = 1L << 20;
     /**
      * A memtable takes memory from its arena in blocks of this size. RocksDB's default is an eighth of the
      * memtable (512 KB here), and the write buffer manager counts whole blocks: with the ~30 stores of a

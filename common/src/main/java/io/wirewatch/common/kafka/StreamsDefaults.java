@@ -8,7 +8,8 @@ import java.util.Properties;
 
 /**
  * The Streams configuration every wirewatch service starts from. Users override any key through
- * properties files or the environment (see {@code ServiceConfig}); these are the documented defaults.
+ * the service's {@code --config} properties file (the app's {@code StreamsServiceCommand}); these are the
+ * documented defaults.
  */
 public final class StreamsDefaults {
 

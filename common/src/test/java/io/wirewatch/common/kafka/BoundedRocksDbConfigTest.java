@@ -29,7 +29,7 @@ class BoundedRocksDbConfigTest {
             new BoundedRocksDbConfig().setConfig("org-rows", a, Map.of());
             new BoundedRocksDbConfig().setConfig("org-tables", b, Map.of());
             for (Options o : new Options[] {a, b}) {
-                assertThat(o.writeBufferSize()).isEqualTo(4L << 20);
+                assertThat(o.writeBufferSize()).isEqualTo(1L << 20);
                 assertThat(o.maxWriteBufferNumber()).isEqualTo(2);
                 assertThat(o.arenaBlockSize()).isEqualTo(BoundedRocksDbConfig.ARENA_BLOCK_SIZE);
                 BlockBasedTableConfig t = (BlockBasedTableConfig) o.tableFormatConfig();
@@ -86,6 +86,49 @@ class BoundedRocksDbConfigTest {
             // a flush switches the memtable in the write that asks for it: every write is still in the first one
             for (RocksDB db : dbs) {
                 assertThat(db.getLongProperty("rocksdb.num-entries-active-mem-table")).isEqualTo(20);
+            }
+        } finally {
+            dbs.forEach(RocksDB::close);
+            options.forEach(Options::close);
+        }
+    }
+
+    /**
+     * Aggregate's JVM holds 27 stores (9 per task, 3 tasks), and some take large values (a table of several hundred
+     * KB) while the router's stores take a small write per article. With 4 MB memtables under a 16 MB budget the
+     * large stores' memtables alone passed the budget, and the write buffer manager then flushed whichever store was
+     * written next, nearly always a router store: thousands of tiny SST files, compactions and write stalls,
+     * aggregate at half its rate (BENCHMARKS.md, "Memtables"). Memtables small enough that the stores flush on
+     * their own size before the budget is reached keep the small stores' writes in their first memtable.
+     */
+    @Test
+    void largeWritesToSomeStoresDoNotFlushTheSmallOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        RocksDB.loadLibrary();
+        int stores = 27;
+        int large = 9;
+        int rounds = 48;
+        java.util.List<Options> options = new java.util.ArrayList<>();
+        java.util.List<RocksDB> dbs = new java.util.ArrayList<>();
+        try (org.rocksdb.WriteOptions noWal = new org.rocksdb.WriteOptions().setDisableWAL(true)) {
+            for (int i = 0; i < stores; i++) {
+                Options o = new Options().setCreateIfMissing(true).setTableFormatConfig(new BlockBasedTableConfig());
+                new BoundedRocksDbConfig().setConfig("store-" + i, o, Map.of());
+                options.add(o);
+                dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
+            }
+            java.util.Random random = new java.util.Random(7);
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < stores; i++) {
+                    byte[] value = new byte[i < large ? 100 * 1024 : 200];
+                    random.nextBytes(value); // incompressible, as encoded tables nearly are
+                    dbs.get(i).put(noWal, ("key-" + round).getBytes(), value);
+                }
+            }
+            for (int i = large; i < stores; i++) {
+                assertThat(dbs.get(i).getLongProperty("rocksdb.num-entries-active-mem-table"))
+                        .as("small writes to store-%d, beside %d stores taking %d KB each", i, large, rounds * 100)
+                        .isEqualTo(rounds);
             }
         } finally {
             dbs.forEach(RocksDB::close);
