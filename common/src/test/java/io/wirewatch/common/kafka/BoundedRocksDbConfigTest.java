@@ -72,12 +72,7 @@ class BoundedRocksDbConfigTest {
         java.util.List<Options> options = new java.util.ArrayList<>();
         java.util.List<RocksDB> dbs = new java.util.ArrayList<>();
         try (org.rocksdb.WriteOptions noWal = new org.rocksdb.WriteOptions().setDisableWAL(true)) {
-            for (int i = 0; i < stores; i++) {
-                Options o = new Options().setCreateIfMissing(true).setTableFormatConfig(new BlockBasedTableConfig());
-                new BoundedRocksDbConfig().setConfig("store-" + i, o, Map.of());
-                options.add(o);
-                dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
-            }
+            open(stores, dir, options, dbs);
             for (int round = 0; round < 20; round++) {
                 for (int i = 0; i < stores; i++) {
                     dbs.get(i).put(noWal, ("key-" + round).getBytes(), new byte[200]);
@@ -111,12 +106,7 @@ class BoundedRocksDbConfigTest {
         java.util.List<Options> options = new java.util.ArrayList<>();
         java.util.List<RocksDB> dbs = new java.util.ArrayList<>();
         try (org.rocksdb.WriteOptions noWal = new org.rocksdb.WriteOptions().setDisableWAL(true)) {
-            for (int i = 0; i < stores; i++) {
-                Options o = new Options().setCreateIfMissing(true).setTableFormatConfig(new BlockBasedTableConfig());
-                new BoundedRocksDbConfig().setConfig("store-" + i, o, Map.of());
-                options.add(o);
-                dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
-            }
+            open(stores, dir, options, dbs);
             java.util.Random random = new java.util.Random(7);
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < stores; i++) {
@@ -133,6 +123,17 @@ class BoundedRocksDbConfigTest {
         } finally {
             dbs.forEach(RocksDB::close);
             options.forEach(Options::close);
+        }
+    }
+
+    /** {@code stores} RocksDB stores under {@code dir}, each configured as Streams configures a wirewatch store. */
+    private static void open(int stores, java.nio.file.Path dir, java.util.List<Options> options, java.util.List<RocksDB> dbs)
+            throws org.rocksdb.RocksDBException {
+        for (int i = 0; i < stores; i++) {
+            Options o = new Options().setCreateIfMissing(true).setTableFormatConfig(new BlockBasedTableConfig());
+            new BoundedRocksDbConfig().setConfig("store-" + i, o, Map.of());
+            options.add(o);
+            dbs.add(RocksDB.open(o, dir.resolve("store-" + i).toString()));
         }
     }
 }
