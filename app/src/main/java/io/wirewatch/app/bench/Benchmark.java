@@ -368,6 +368,10 @@ public final class Benchmark {
         p.putAll(Pipeline.overrides(stateDir));
         log.printf("bench: aggregate alone (exactly_once_v2) over %d enriched articles and their story updates%n",
                 articles);
+        if (options.serviceHeap() != null) {
+            aggregateAloneInItsJvm(admin, stateDir, id, articles);
+            return;
+        }
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id);
              Quiescence quiescence = new Quiescence(bootstrap, Quiescence.stagesOf(id, topology))) {
             ThreadCpu threads = new ThreadCpu();
@@ -396,6 +400,33 @@ public final class Benchmark {
                 log.printf("bench: aggregate alone: thread CPU: %s%n", threads.breakdown(List.of(id), cpu0));
                 log.printf("bench: aggregate alone: broker requests: %s%n", requestsSince(requests0, articles));
                 streams.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /**
+     * {@link #aggregateAlone} with {@code --service-jvms}: the real {@code aggregate} command in a JVM of its own
+     * (the heap of {@code --service-heap}), as deployed, so that a long run over many copies shows its heap.
+     */
+    private void aggregateAloneInItsJvm(Admin admin, Path stateDir, String id, long articles) throws Exception {
+        long inputOffsets = sum(endOffsets(admin, partitions(admin, Topics.ENRICHED)))
+                + sum(endOffsets(admin, partitions(admin, Topics.STORIES)));
+        try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id)) {
+            long t0 = System.nanoTime();
+            Thread progress = progressLogger(watcher, List.of(id), inputOffsets, t0);
+            try (Services service = ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(),
+                    List.of(new ServiceJvms.Spec("aggregate", "aggregate-alone", id)), options.serviceHeap(),
+                    partitions(admin, Topics.ENRICHED).size(), options.replication(), log)) {
+                service.awaitProcessed(options.timeout());
+                watcher.pollOnce();
+                Window w = watcher.window(t0, watcher.lastChangeNanos(), inputOffsets);
+                double perArticle = (double) articles / Math.max(1, inputOffsets);
+                log.printf(Locale.ROOT, "bench: aggregate alone: %s (input offsets); steady %.0f enriched articles/s "
+                                + "(%.0f/s from start)%n",
+                        w, w.perSecond() * perArticle, articles / w.fromStartSeconds());
+                service.report();
+            } finally {
+                progress.interrupt();
             }
         }
     }

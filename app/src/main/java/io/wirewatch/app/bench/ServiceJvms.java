@@ -66,6 +66,9 @@ final class ServiceJvms implements Benchmark.Services {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /** A service to start: the command it runs ({@code enrich}, {@code aggregate}), its files' name and its id. */
+    record Spec(String command, String label, String applicationId) {}
+
     /**
      * Starts {@code enrich} and {@code aggregate}, each in its own JVM, against {@code bootstrap}, with the
      * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) in a {@code --config} file.
@@ -73,17 +76,26 @@ final class ServiceJvms implements Benchmark.Services {
      */
     static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, String enrichId, String aggregateId,
                              String heap, int partitions, short replication, PrintStream log) throws IOException {
+        return start(bootstrap, stateDir, logDir, List.of(new Spec("enrich", "enrich", enrichId),
+                new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, log);
+    }
+
+    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, PrintStream)}. */
+    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs,
+                             String heap, int partitions, short replication, PrintStream log) throws IOException {
         boolean temporary = logDir == null;
         Path logs = temporary ? Files.createTempDirectory("wirewatch-bench-jvms-") : Files.createDirectories(logDir);
         List<Service> started = new ArrayList<>();
         Quiescence quiescence = null;
         try {
             List<Quiescence.Stage> stages = new ArrayList<>();
-            stages.addAll(Quiescence.stagesOf(enrichId, EnrichService.topology()));
-            stages.addAll(Quiescence.stagesOf(aggregateId, AggregateTopology.build()));
+            for (Spec s : specs) {
+                stages.addAll(Quiescence.stagesOf(s.applicationId(),
+                        s.command().equals("enrich") ? EnrichService.topology() : AggregateTopology.build()));
+            }
             quiescence = new Quiescence(bootstrap, stages);
-            for (String[] s : new String[][] {{"enrich", enrichId}, {"aggregate", aggregateId}}) {
-                started.add(startOne(s[0], s[1], bootstrap, stateDir, logs, heap, partitions, replication));
+            for (Spec s : specs) {
+                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(s -> s.process().destroyForcibly());
@@ -99,26 +111,28 @@ final class ServiceJvms implements Benchmark.Services {
         return new ServiceJvms(started, quiescence, logs, temporary, heap, log);
     }
 
-    private static Service startOne(String name, String applicationId, String bootstrap, Path stateDir, Path logs,
+    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs,
                                     String heap, int partitions, short replication) throws IOException {
+        String name = spec.label();
         Path serviceState = Files.createDirectories(stateDir.resolve(name));
         Path config = logs.resolve(name + ".properties");
         Properties overrides = new Properties();
         Pipeline.overrides(serviceState).forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
         try (OutputStream out = Files.newOutputStream(config)) {
-            overrides.store(out, "bench --service-jvms: what the in-process stage sets on top of the " + name + " defaults");
+            overrides.store(out, "bench --service-jvms: what the in-process stage sets on top of the "
+                    + spec.command() + " defaults");
         }
         Path output = logs.resolve(name + ".log");
         Path gcLog = logs.resolve(name + "-gc.log");
-        List<String> command = command(name, applicationId, bootstrap, serviceState, config, gcLog, heap,
-                partitions, replication);
+        List<String> command = command(spec.command(), spec.applicationId(), bootstrap, serviceState, config, gcLog,
+                heap, partitions, replication);
         Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + "\n");
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         p.getOutputStream().close(); // a service reads no input: its stdin is at end of file
-        return new Service(name, applicationId, p, output, gcLog);
+        return new Service(name, spec.applicationId(), p, output, gcLog);
     }
 
     static List<String> command(String name, String applicationId, String bootstrap, Path stateDir, Path config,

@@ -40,7 +40,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--aggregate-alone",
             description = "After the two stages, run aggregate once more on its own, under a fresh application id, over "
-                    + "what enrich wrote: its rate without enrich on the same cores (stderr), and a run to profile it in.")
+                    + "what enrich wrote: its rate without enrich on the same cores (stderr), and a run to profile it in. "
+                    + "With --service-jvms, the aggregate command in a JVM of its own (-Xmx from --service-heap), "
+                    + "with its CPU, peak RSS and heap after GCs.")
     boolean aggregateAlone;
 
     @Option(names = "--aggregate-copies", paramLabel = "K", defaultValue = "1",
