@@ -44,7 +44,7 @@ final class HeapWeight {
         } else if (v instanceof StoryDates d) {
             return 24 + string(d.anchor()) + 16 + strings(d.undatedArticles());
         } else if (v instanceof Weighed w) {
-            return w.heap();
+            return 16 + w.heap(); // the record and the value it weighs
         } else if (v instanceof TableBound.Encoded e) {
             return e.bytes(); // its rows are its table's, weighed with it, or weighed here (a table stored cut)
         }

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * The values of the {@code org-tables} store: a table's JSON, the same bytes as its {@code org.status.v1} record
  * when it was published uncut, so that the fold stores what {@link TableBound#publish} already assembled instead of
  * encoding the whole table again at every change. Values written before (Smile, which starts with the header
- * {@code :)\n}; JSON starts with {@code {}) still decode, and are rewritten as JSON when their table next changes.
+ * {@code :)\n}; JSON starts with an opening brace) still decode, and are rewritten as JSON when their table next changes.
  */
 public final class StoredTables {
 
