@@ -2,6 +2,7 @@ package io.wirewatch.aggregate.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
+import io.wirewatch.aggregate.status.StoredTables;
 import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.serde.Json;
 import org.apache.kafka.common.serialization.Serdes;
@@ -98,16 +99,16 @@ public final class LocalStoreStatusSource implements StatusSource {
 
     @Override
     public Optional<OrgStatus> localOrganization(String id) {
-        return Optional.ofNullable(store().get(id));
+        return Optional.ofNullable(StoredTables.decode(store().get(id)));
     }
 
     @Override
     public List<OrgStatus> localOrganizations() {
         List<OrgStatus> out = new ArrayList<>();
-        try (KeyValueIterator<String, OrgStatus> it = store().all()) {
+        try (KeyValueIterator<String, byte[]> it = store().all()) {
             while (it.hasNext()) {
-                KeyValue<String, OrgStatus> kv = it.next();
-                OrgStatus s = kv.value;
+                KeyValue<String, byte[]> kv = it.next();
+                OrgStatus s = StoredTables.decode(kv.value);
                 if (s != null) {
                     out.add(s);
                 }
@@ -128,10 +129,13 @@ public final class LocalStoreStatusSource implements StatusSource {
         return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING || s == KafkaStreams.State.CREATED;
     }
 
-    /** Throws InvalidStateStoreException while the store is migrating (the server answers 503). */
-    private ReadOnlyKeyValueStore<String, OrgStatus> store() {
+    /**
+     * The tables' JSON (or Smile, written before: {@link StoredTables}). Throws InvalidStateStoreException while
+     * the store is migrating (the server answers 503).
+     */
+    private ReadOnlyKeyValueStore<String, byte[]> store() {
         return streams.store(StoreQueryParameters.fromNameAndType(StatusFoldProcessor.TABLES_STORE,
-                QueryableStoreTypes.<String, OrgStatus>keyValueStore()));
+                QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
     /** The body of a GET to another instance; null on 404 when {@code notFoundIsEmpty}. */

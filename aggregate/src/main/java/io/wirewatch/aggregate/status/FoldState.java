@@ -45,6 +45,14 @@ public interface FoldState {
     Table<OrgStatus> tables();
 
     /**
+     * Stores the table {@code publish} gave ({@link TableBound.Published#stored}), with what publish already knows
+     * of it: its JSON and its heap weight, so that storing it costs what changed rather than the table's size.
+     */
+    default void putTable(String org, OrgStatus stored, TableBound.Published publish) {
+        tables().put(org, stored);
+    }
+
+    /**
      * By organisation id, the JSON of the rows of its table in {@link #tables()} ({@link TableBound.Encoded}),
      * for the next publish of it: a cache, never stored, that may forget anything (by default it keeps nothing).
      * A value put holds rows of the table stored under the same key.

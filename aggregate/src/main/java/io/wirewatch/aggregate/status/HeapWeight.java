@@ -43,10 +43,23 @@ final class HeapWeight {
             return 24 + counts(n.names()) + counts(n.fallbackNames()) + counts(n.aliases());
         } else if (v instanceof StoryDates d) {
             return 24 + string(d.anchor()) + 16 + strings(d.undatedArticles());
+        } else if (v instanceof Weighed w) {
+            return 16 + w.heap(); // the record and the value it weighs
         } else if (v instanceof TableBound.Encoded e) {
             return e.bytes(); // its rows are its table's, weighed with it, or weighed here (a table stored cut)
         }
         throw new IllegalArgumentException("no heap weight for " + (v == null ? null : v.getClass()));
+    }
+
+    /**
+     * A decoded value with its weight already known ({@link #value} of it), so that the cache's weigher does not walk
+     * it at every put: a table put by the fold is weighed from its rows' weights, kept with their JSON
+     * ({@link TableBound.Published#storedHeap}), each row walked once per row value.
+     */
+    record Weighed(Object value, long heap) {
+        static Weighed of(Object value) {
+            return new Weighed(value, HeapWeight.value(value));
+        }
     }
 
     static long row(RowState r) {
@@ -62,11 +75,16 @@ final class HeapWeight {
     }
 
     static long table(OrgStatus s) {
-        long w = 32 + string(s.id()) + string(s.name()) + strings(s.aliases()) + LIST;
+        long w = tableWithoutRows(s);
         for (JurisdictionRow r : s.jurisdictions()) {
             w += REF + row(r);
         }
         return w;
+    }
+
+    /** A table's object, names and aliases, and its list of rows without them. */
+    static long tableWithoutRows(OrgStatus s) {
+        return 32 + string(s.id()) + string(s.name()) + strings(s.aliases()) + LIST;
     }
 
     static long row(JurisdictionRow r) {

@@ -141,7 +141,7 @@ public final class OrgFold {
         OrgStatus stored = p.stored(after);
         boolean changed = !Objects.equals(before, stored);
         if (changed) {
-            state.tables().put(org, stored);
+            state.putTable(org, stored, p);
         }
         // after's rows are the stored ones, or before's when it did not change, or, stored cut, held by p.encoded()
         state.encoded().put(org, p.encoded());

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link OrgFold} on the service's state stores; emits each table's JSON within its byte budget
@@ -97,7 +98,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     /**
      * Adds the fold's stores (persistent, logged, without Streams' record cache: the fold buffers
      * decoded values itself and writes them at the commit hook) and the hook to a topology. Their
-     * values are Smile: only the fold reads them (the API decodes tables back to the same records).
+     * values are Smile: only the fold reads them; but {@code org-tables} holds each table's JSON
+     * ({@link StoredTables}), which the fold assembles when it publishes the table, and the API decodes.
      */
     public static void addStores(StreamsBuilder builder) {
         addStore(builder, ARTICLES_STORE, SmileSerde.of(OrgEvent.class), false);
@@ -106,7 +108,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         addStore(builder, TALLIES_STORE, SmileSerde.of(OutletTally.class), false);
         addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class), false);
         addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class), false);
-        addStore(builder, TABLES_STORE, SmileSerde.of(OrgStatus.class), false);
+        addStore(builder, TABLES_STORE, Serdes.ByteArray(), false);
         builder.addStateStore(CommitHook.builder(COMMIT_HOOK));
     }
 
@@ -223,7 +225,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         private final Buffered<OutletTally> tallies;
         private final Buffered<EvidenceTally> evidence;
         private final Buffered<OrgNames> names;
-        private final Buffered<OrgStatus> tables;
+        private final Tables tables;
         private final List<Buffered<?>> all;
 
         /** The decoded values of every store of the task, by store and key, within the task's byte budget. */
@@ -259,8 +261,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             tallies = new Buffered<>(c.getStateStore(TALLIES_STORE), decoded);
             evidence = new Buffered<>(c.getStateStore(EVIDENCE_STORE), decoded);
             names = new Buffered<>(c.getStateStore(NAMES_STORE), decoded);
-            tables = new Buffered<>(c.getStateStore(TABLES_STORE), decoded);
-            all = List.of(articles, stories, rows, tallies, evidence, names, tables);
+            tables = new Tables(c.getStateStore(TABLES_STORE), decoded);
+            all = List.of(articles, stories, rows, tallies, evidence, names);
         }
 
         /** A table's rows' JSON goes with the table, so that the rows it holds are always weighed (with the table). */
@@ -272,10 +274,12 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
         void writeBack() {
             all.forEach(Buffered::writeBack);
+            tables.writeBack();
         }
 
         void drop() {
             all.forEach(Buffered::drop);
+            tables.drop();
             decoded.invalidateAll();
         }
 
@@ -299,6 +303,11 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         @Override public Table<EvidenceTally> evidence() { return evidence; }
         @Override public Table<OrgNames> names() { return names; }
         @Override public Table<OrgStatus> tables() { return tables; }
+
+        @Override
+        public void putTable(String org, OrgStatus stored, TableBound.Published publish) {
+            tables.put(org, stored, () -> publish.storedJson(stored), publish.storedHeap(stored));
+        }
         @Override public Table<TableBound.Encoded> encoded() { return encoded; }
 
         /** Only at the commit hook, after {@link #writeBack()}: the scan sees what the store holds. */
@@ -312,6 +321,72 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             }
             Collections.reverse(out);
             return out;
+        }
+    }
+
+    /**
+     * The {@code org-tables} store behind the same buffer as {@link Buffered}, its values JSON bytes
+     * ({@link StoredTables}): a table put by the fold comes with its JSON (what publish assembled) and
+     * its heap weight, so neither the write-back nor the cache's weigher walks the whole table.
+     */
+    private static final class Tables implements FoldState.Table<OrgStatus> {
+        private record Write(OrgStatus table, Supplier<byte[]> json) {}
+
+        final KeyValueStore<String, byte[]> store;
+        private final Cache<Decoded, Object> decoded;
+        /** Key → table to write (null to delete), in write order. */
+        private final Map<String, Write> writes = new LinkedHashMap<>();
+
+        Tables(KeyValueStore<String, byte[]> store, Cache<Decoded, Object> decoded) {
+            this.store = store;
+            this.decoded = decoded;
+        }
+
+        @Override
+        public OrgStatus get(String key) {
+            Write w = writes.get(key);
+            if (w != null) {
+                return w.table();
+            }
+            Decoded k = new Decoded(TABLES_STORE, key);
+            HeapWeight.Weighed v = (HeapWeight.Weighed) decoded.getIfPresent(k);
+            if (v != null) {
+                return (OrgStatus) v.value();
+            }
+            OrgStatus t = StoredTables.decode(store.get(key));
+            if (t != null) {
+                decoded.put(k, HeapWeight.Weighed.of(t)); // a miss decodes the whole table anyway
+            }
+            return t;
+        }
+
+        @Override
+        public void put(String key, OrgStatus value) {
+            put(key, value, () -> StoredTables.encode(value), value == null ? 0 : HeapWeight.table(value));
+        }
+
+        void put(String key, OrgStatus value, Supplier<byte[]> json, long heap) {
+            writes.put(key, new Write(value, json));
+            Decoded k = new Decoded(TABLES_STORE, key);
+            if (value == null) {
+                decoded.invalidate(k);
+            } else {
+                decoded.put(k, new HeapWeight.Weighed(value, heap));
+            }
+        }
+
+        void writeBack() {
+            if (writes.isEmpty()) {
+                return;
+            }
+            List<KeyValue<String, byte[]>> batch = new ArrayList<>(writes.size());
+            writes.forEach((k, w) -> batch.add(KeyValue.pair(k, w.table() == null ? null : w.json().get())));
+            writes.clear();
+            store.putAll(batch);
+        }
+
+        void drop() {
+            writes.clear();
         }
     }
 

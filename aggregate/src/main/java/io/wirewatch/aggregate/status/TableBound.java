@@ -100,8 +100,8 @@ public final class TableBound {
     }
 
     /**
-     * The largest table the fold keeps in {@code org-tables} (its JSON with the counts; Smile, what the
-     * store and its changelog hold, is smaller): under the producers' record limit, whatever the budget.
+     * The largest table the fold keeps in {@code org-tables} (its JSON, what the store and its changelog hold,
+     * {@link StoredTables}): under the producers' record limit, whatever the budget.
      */
     public static final int STORE_MAX_BYTES = MAX_MAX_BYTES;
 
@@ -128,6 +128,46 @@ public final class TableBound {
                         c.evidence(), c.sources(), c.confidence()));
             }
             return new OrgStatus(table.id(), table.name(), table.aliases(), rows);
+        }
+
+        /**
+         * The JSON of {@code stored} ({@link #stored}{@code (table)}) for the {@code org-tables} store: the published
+         * bytes when the table was not cut, else assembled from its rows' JSON (a row's whole JSON is encoded once per
+         * row value); only a table stored cut, past {@link #STORE_MAX_BYTES}, is encoded whole again.
+         */
+        public byte[] storedJson(OrgStatus stored) {
+            if (stored == null) {
+                return null;
+            }
+            if (!cut()) {
+                return json;
+            }
+            if (storedEvidencePerRow >= 0) {
+                return Json.writeBytes(stored);
+            }
+            List<RawValue> out = new ArrayList<>(stored.jurisdictions().size());
+            for (JurisdictionRow r : stored.jurisdictions()) {
+                out.add(encoded.json(r).whole());
+            }
+            return Json.writeBytes(new Assembled(stored.id(), stored.name(), stored.aliases(), out));
+        }
+
+        /**
+         * {@link HeapWeight#table} of {@code stored}, from the weights of its rows kept with their JSON (each row
+         * weighed once per row value); a table stored cut is weighed whole.
+         */
+        public long storedHeap(OrgStatus stored) {
+            if (stored == null) {
+                return 0;
+            }
+            if (storedEvidencePerRow >= 0) {
+                return HeapWeight.table(stored);
+            }
+            long w = HeapWeight.tableWithoutRows(stored);
+            for (JurisdictionRow r : stored.jurisdictions()) {
+                w += HeapWeight.REF + encoded.json(r).heap();
+            }
+            return w;
         }
     }
 
@@ -278,7 +318,7 @@ public final class TableBound {
             }
             if (whole != null) {
                 for (JurisdictionRow r : whole.values()) {
-                    b += 48 + HeapWeight.row(r);
+                    b += 48 + json(r).heap();
                 }
             }
             return b;
@@ -286,6 +326,12 @@ public final class TableBound {
 
         int size() {
             return rows.size();
+        }
+
+        /** The JSON of one of the table's rows (a new one for a row it does not hold: not expected). */
+        private RowJson json(JurisdictionRow r) {
+            RowJson j = rows.get(r);
+            return j == null ? new RowJson(r) : j;
         }
     }
 
@@ -302,9 +348,18 @@ public final class TableBound {
         private int cutK;
         private int cutH;
         private RawValue cut;
+        private long heap = -1;
 
         RowJson(JurisdictionRow row) {
             this.row = row;
+        }
+
+        /** {@link HeapWeight#row(JurisdictionRow)} of the row, walked once per row value. */
+        long heap() {
+            if (heap < 0) {
+                heap = HeapWeight.row(row);
+            }
+            return heap;
         }
 
         /**
@@ -363,7 +418,7 @@ public final class TableBound {
         }
 
         long bytes() {
-            return 96 + (whole == null ? 0 : 16 + ((Raw) whole.rawValue()).bytes.length)
+            return 104 + (whole == null ? 0 : 16 + ((Raw) whole.rawValue()).bytes.length)
                     + (cut == null ? 0 : 16 + ((Raw) cut.rawValue()).bytes.length)
                     + (evidence == null ? 0 : 16 + 8L * evidence.length) + (history == null ? 0 : 16 + 8L * history.length);
         }

@@ -4,6 +4,7 @@ import io.wirewatch.common.model.OrgStatus;
 import io.wirewatch.common.model.OrgStatus.Evidence;
 import io.wirewatch.common.model.OrgStatus.HistoryEntry;
 import io.wirewatch.common.model.OrgStatus.JurisdictionRow;
+import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.serde.SmileSerde;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,24 @@ class HeapWeightTest {
         long smile = SmileSerde.of(OrgStatus.class).serializer().serialize("t", big).length;
         assertThat(HeapWeight.value(big)).isGreaterThan(smile).isLessThan(8 * smile);
         assertThat(HeapWeight.value(big)).isGreaterThan(9 * HeapWeight.value(small));
+    }
+
+    @Test
+    void aPublishedTableIsStoredAndWeighedAsTheWholeTableWouldBe() {
+        String sentence = "An invented sentence with \"quotes\", \u00e9 and \u4e2d, of some length about the league.";
+        // within the budget, cut to it, and past the store's limit (stored cut)
+        for (OrgStatus t : List.of(table(4, 12, sentence), table(60, 12, sentence), table(500, 12, sentence + "x".repeat(80)))) {
+            TableBound.Published previous = TableBound.publish(t, r -> r.evidence().size() + 3, TableBound.DEFAULT_MAX_BYTES);
+            // again with what the first publish kept, as the fold does at the next commit
+            for (TableBound.Published p : List.of(previous, TableBound.publish(t, r -> r.evidence().size() + 3,
+                    TableBound.DEFAULT_MAX_BYTES, previous.encoded()))) {
+                OrgStatus stored = p.stored(t);
+                assertThat(p.storedHeap(stored)).isEqualTo(HeapWeight.table(stored));
+                assertThat(p.storedJson(stored)).isEqualTo(Json.writeBytes(stored));
+            }
+        }
+        assertThat(TableBound.publish(table(500, 12, sentence + "x".repeat(80)), r -> 12, TableBound.DEFAULT_MAX_BYTES)
+                .storedEvidencePerRow()).as("the last table is stored cut").isGreaterThanOrEqualTo(0);
     }
 
     @Test
