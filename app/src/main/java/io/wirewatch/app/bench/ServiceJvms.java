@@ -2,6 +2,10 @@ package io.wirewatch.app.bench;
 
 import io.wirewatch.aggregate.AggregateTopology;
 import io.wirewatch.app.Wirewatch;
+import io.wirewatch.app.cli.DecodedBytesOptions;
+import io.wirewatch.app.cli.StoryWindowOptions;
+import io.wirewatch.aggregate.status.StatusFoldProcessor;
+import io.wirewatch.enrich.stories.StoryWindow;
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Quiescence;
 import io.wirewatch.enrich.EnrichService;
@@ -71,18 +75,21 @@ final class ServiceJvms implements Benchmark.Services {
 
     /**
      * Starts {@code enrich} and {@code aggregate}, each in its own JVM, against {@code bootstrap}, with the
-     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) in a {@code --config} file.
-     * {@code logDir} null: a temporary directory, deleted after a successful stage and kept when it fails.
+     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) and {@code settings} (the bench's
+     * Streams settings) in a {@code --config} file, the settings that have an option also as that option (which an
+     * inherited variable would otherwise override). {@code logDir} null: a temporary directory, deleted after a
+     * successful stage and kept when it fails.
      */
     static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, String enrichId, String aggregateId,
-                             String heap, int partitions, short replication, PrintStream log) throws IOException {
+                             String heap, int partitions, short replication, Properties settings, PrintStream log)
+            throws IOException {
         return start(bootstrap, stateDir, logDir, List.of(new Spec("enrich", "enrich", enrichId),
-                new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, log);
+                new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, settings, log);
     }
 
-    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, PrintStream)}. */
-    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs,
-                             String heap, int partitions, short replication, PrintStream log) throws IOException {
+    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, Properties, PrintStream)}. */
+    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs, String heap,
+                             int partitions, short replication, Properties settings, PrintStream log) throws IOException {
         boolean temporary = logDir == null;
         Path logs = temporary ? Files.createTempDirectory("wirewatch-bench-jvms-") : Files.createDirectories(logDir);
         List<Service> started = new ArrayList<>();
@@ -95,7 +102,7 @@ final class ServiceJvms implements Benchmark.Services {
             }
             quiescence = new Quiescence(bootstrap, stages);
             for (Spec s : specs) {
-                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication));
+                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication, settings));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(s -> s.process().destroyForcibly());
@@ -111,13 +118,14 @@ final class ServiceJvms implements Benchmark.Services {
         return new ServiceJvms(started, quiescence, logs, temporary, heap, log);
     }
 
-    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs,
-                                    String heap, int partitions, short replication) throws IOException {
+    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs, String heap,
+                                    int partitions, short replication, Properties settings) throws IOException {
         String name = spec.label();
         Path serviceState = Files.createDirectories(stateDir.resolve(name));
         Path config = logs.resolve(name + ".properties");
         Properties overrides = new Properties();
         Pipeline.overrides(serviceState).forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
+        settings.forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
         try (OutputStream out = Files.newOutputStream(config)) {
             overrides.store(out, "bench --service-jvms: what the in-process stage sets on top of the "
                     + spec.command() + " defaults");
@@ -126,6 +134,7 @@ final class ServiceJvms implements Benchmark.Services {
         Path gcLog = logs.resolve(name + "-gc.log");
         List<String> command = command(spec.command(), spec.applicationId(), bootstrap, serviceState, config, gcLog,
                 heap, partitions, replication);
+        command.addAll(settingOptions(spec.command(), settings));
         Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + "\n");
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -148,6 +157,20 @@ final class ServiceJvms implements Benchmark.Services {
                 "--management-port", "0", "--management-bind", "127.0.0.1"));
         if (name.equals("aggregate")) {
             c.addAll(List.of("--http-port", "0", "--http-bind", "127.0.0.1"));
+        }
+        return c;
+    }
+
+    /** The options of {@code service} ({@code enrich}, {@code aggregate}) that carry {@code settings} it has one for. */
+    static List<String> settingOptions(String service, Properties settings) {
+        List<String> c = new ArrayList<>();
+        String window = settings.getProperty(StoryWindow.CONFIG);
+        if (service.equals("enrich") && window != null) {
+            c.addAll(List.of(StoryWindowOptions.OPTION, window));
+        }
+        String decoded = settings.getProperty(StatusFoldProcessor.DECODED_BYTES_CONFIG);
+        if (service.equals("aggregate") && decoded != null) {
+            c.addAll(List.of(DecodedBytesOptions.OPTION, decoded));
         }
         return c;
     }
