@@ -6,8 +6,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,21 +292,7 @@ class NearCopyWindowTest {
     }
 
     /** The store, counting its point reads in {@code gets} (unless null) and its range reads in {@link #ranges}. */
-    @SuppressWarnings("unchecked")
     private KeyValueStore<String, String> counted(KeyValueStore<String, String> store, AtomicLong gets) {
-        return (KeyValueStore<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {KeyValueStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("get") && gets != null) {
-                        gets.incrementAndGet();
-                    }
-                    if (m.getName().equals("range")) {
-                        ranges.incrementAndGet();
-                    }
-                    try {
-                        return m.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return InMemoryStores.counting(store, gets, ranges);
     }
 }

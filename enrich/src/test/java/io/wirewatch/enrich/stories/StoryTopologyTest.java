@@ -24,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +226,8 @@ class StoryTopologyTest {
         assertThat(Long.parseLong(counts[2])).isBetween(keys - NearCopyWindow.COUNT_SLACK + 1, keys);
 
         AtomicLong ranges = new AtomicLong();
-        NearCopyWindow w = new NearCopyWindow(rangesCounted(texts, ranges), rangesCounted(bands, ranges),
+        NearCopyWindow w = new NearCopyWindow(InMemoryStores.counting(texts, null, ranges),
+                InMemoryStores.counting(bands, null, ranges),
                 InMemoryStores.open(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)),
                 window);
         w.advance(IsoDates.toEpochMillis("2026-05-07T12:00:00Z"));
@@ -253,21 +252,6 @@ class StoryTopologyTest {
             }
         }
         return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static KeyValueStore<String, String> rangesCounted(KeyValueStore<String, String> store, AtomicLong ranges) {
-        return (KeyValueStore<String, String>) Proxy.newProxyInstance(StoryTopologyTest.class.getClassLoader(),
-                new Class<?>[] {KeyValueStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("range")) {
-                        ranges.incrementAndGet();
-                    }
-                    try {
-                        return m.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private static String firstKeyStartingWith(KeyValueStore<String, String> store, String prefix) {
