@@ -61,11 +61,12 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
 
     /**
      * The Streams property (set by {@code aggregate --decoded-bytes}, or its environment variable
-     * {@value #DECODED_BYTES_ENV}, which only the CLI reads) that bounds the values the fold keeps decoded, in bytes of heap per task (one task per partition of
-     * {@code by-organization}: 3 in the service). The busiest organisations' rows, tallies, names, story
-     * dates and tables are read and rewritten by event after event and commit after commit; an
-     * article's claims and an evidence entry are written once, so they are only buffered until the
-     * commit. One LRU per task over all of them, each value weighed by {@link HeapWeight}.
+     * {@value #DECODED_BYTES_ENV}, which only the CLI reads) that bounds the values the fold keeps decoded,
+     * in bytes of heap per task (one task per partition of {@code by-organization}: 3 in the service). The
+     * busiest organisations' rows, tallies, names, story dates and tables are read and rewritten by event
+     * after event and commit after commit; an article's claims and an evidence entry are written once, so
+     * they are only buffered until the commit. One LRU per task over all of them, each value weighed by
+     * {@link HeapWeight}.
      */
     public static final String DECODED_BYTES_CONFIG = "wirewatch.status.decoded.bytes";
     public static final String DECODED_BYTES_ENV = "WIREWATCH_STATUS_DECODED_BYTES";

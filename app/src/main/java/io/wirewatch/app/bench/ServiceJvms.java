@@ -1,14 +1,14 @@
 package io.wirewatch.app.bench;
 
 import io.wirewatch.aggregate.AggregateTopology;
+import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.app.Wirewatch;
 import io.wirewatch.app.cli.DecodedBytesOptions;
 import io.wirewatch.app.cli.StoryWindowOptions;
-import io.wirewatch.aggregate.status.StatusFoldProcessor;
-import io.wirewatch.enrich.stories.StoryWindow;
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Quiescence;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.stories.StoryWindow;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,10 +75,10 @@ final class ServiceJvms implements Benchmark.Services {
 
     /**
      * Starts {@code enrich} and {@code aggregate}, each in its own JVM, against {@code bootstrap}, with the
-     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) and {@code settings} (the bench's
-     * Streams settings) in a {@code --config} file, the settings that have an option also as that option (which an
-     * inherited variable would otherwise override). {@code logDir} null: a temporary directory, deleted after a
-     * successful stage and kept when it fails.
+     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) in a {@code --config} file, and
+     * the bench's {@code settings} (story window, decoded budget) as the service's options, which win over the
+     * variables it inherits. {@code logDir} null: a temporary directory, deleted after a successful stage and kept
+     * when it fails.
      */
     static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, String enrichId, String aggregateId,
                              String heap, int partitions, short replication, Properties settings, PrintStream log)
@@ -125,7 +125,6 @@ final class ServiceJvms implements Benchmark.Services {
         Path config = logs.resolve(name + ".properties");
         Properties overrides = new Properties();
         Pipeline.overrides(serviceState).forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
-        settings.forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
         try (OutputStream out = Files.newOutputStream(config)) {
             overrides.store(out, "bench --service-jvms: what the in-process stage sets on top of the "
                     + spec.command() + " defaults");

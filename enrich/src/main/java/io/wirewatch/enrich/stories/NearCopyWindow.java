@@ -42,7 +42,8 @@ public final class NearCopyWindow implements CopyStore {
     public static final String KEYS_KEY = "\u0001keys";
     /**
      * Keys the current generation may gain before its count is stored again: the stored count is never more than
-     * this below the keys stored (a write per ~60 articles instead of one per article), so a load adds it.
+     * this below the keys stored, so a load adds it (a put per ~60 articles, which the band store's write-back layer
+     * writes at most once a commit).
      */
     static final int COUNT_SLACK = 1024;
     /** Keys a generation's filter is first sized for, at least. */
