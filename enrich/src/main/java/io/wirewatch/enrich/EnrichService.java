@@ -32,7 +32,7 @@ public final class EnrichService {
 
     /**
      * Refuses, before anything starts, a configuration the story processor would refuse at its first task:
-     * today a bad {@value StoryWindow#CONFIG} (or {@value StoryWindow#ENV}). Throws
+     * today a bad {@value StoryWindow#CONFIG}. Throws
      * {@link IllegalArgumentException} with the reason.
      */
     public static void validate(Properties p) {

@@ -60,12 +60,13 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             NAMES_STORE, TABLES_STORE, COMMIT_HOOK};
 
     /**
-     * The Streams property (or, unset, the environment variable {@value #DECODED_BYTES_ENV}) that bounds
-     * the values the fold keeps decoded, in bytes of heap per task (one task per partition of
-     * {@code by-organization}: 3 in the service). The busiest organisations' rows, tallies, names, story
-     * dates and tables are read and rewritten by event after event and commit after commit; an
-     * article's claims and an evidence entry are written once, so they are only buffered until the
-     * commit. One LRU per task over all of them, each value weighed by {@link HeapWeight}.
+     * The Streams property (set by {@code aggregate --decoded-bytes}, or its environment variable
+     * {@value #DECODED_BYTES_ENV}, which only the CLI reads) that bounds the values the fold keeps decoded,
+     * in bytes of heap per task (one task per partition of {@code by-organization}: 3 in the service). The
+     * busiest organisations' rows, tallies, names, story dates and tables are read and rewritten by event
+     * after event and commit after commit; an article's claims and an evidence entry are written once, so
+     * they are only buffered until the commit. One LRU per task over all of them, each value weighed by
+     * {@link HeapWeight}.
      */
     public static final String DECODED_BYTES_CONFIG = "wirewatch.status.decoded.bytes";
     public static final String DECODED_BYTES_ENV = "WIREWATCH_STATUS_DECODED_BYTES";
@@ -124,23 +125,17 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     }
 
     /**
-     * The decoded-value budget a configuration sets: {@value #DECODED_BYTES_CONFIG}, else the
-     * environment's {@value #DECODED_BYTES_ENV}, else {@value #DEFAULT_DECODED_BYTES}; a bad value is
-     * refused with the reason.
+     * The decoded-value budget a configuration sets: {@value #DECODED_BYTES_CONFIG}, else
+     * {@value #DEFAULT_DECODED_BYTES}; a bad value is refused with the setting's name, the range and the default.
      */
     public static long decodedBytes(Map<?, ?> configs) {
         Object v = configs == null ? null : configs.get(DECODED_BYTES_CONFIG);
-        String source = DECODED_BYTES_CONFIG;
-        if (v == null || v.toString().isBlank()) {
-            v = System.getenv(DECODED_BYTES_ENV);
-            source = DECODED_BYTES_ENV;
-        }
         if (v == null || v.toString().isBlank()) {
             return DEFAULT_DECODED_BYTES;
         }
         long n = TableBound.bytes(v, MIN_DECODED_BYTES, MAX_DECODED_BYTES);
         if (n < 0) {
-            throw new IllegalArgumentException(source + " must be a number of bytes from " + MIN_DECODED_BYTES
+            throw new IllegalArgumentException(DECODED_BYTES_CONFIG + " must be a number of bytes from " + MIN_DECODED_BYTES
                     + " to " + MAX_DECODED_BYTES + " (the heap aggregate keeps decoded values in, per task; default "
                     + DEFAULT_DECODED_BYTES + "), not '" + v + "'");
         }

@@ -94,7 +94,15 @@ public final class Benchmark {
      */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
                           boolean aggregateAlone, int aggregateCopies, boolean storiesAlone, String serviceHeap,
-                          Path serviceLogs) {}
+                          Path serviceLogs, Properties settings) {
+        /** Without settings: the services' defaults. */
+        public Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
+                       boolean aggregateAlone, int aggregateCopies, boolean storiesAlone, String serviceHeap,
+                       Path serviceLogs) {
+            this(articles, seed, stateDir, timeout, replication, fresh, aggregateAlone, aggregateCopies, storiesAlone,
+                    serviceHeap, serviceLogs, new Properties());
+        }
+    }
 
     /** The enrich and aggregate applications of the enrich + aggregate stage, in this JVM or each in its own. */
     interface Services extends AutoCloseable {
@@ -326,9 +334,10 @@ public final class Benchmark {
             Thread progress = progressLogger(watcher, List.of(enrichId, aggregateId), total, t0);
             Map<TopicPartition, Long> rawEnds = endOffsets(admin, raw);
             Map<String, Long> requests0 = brokerRequests();
-            try (Services services = options.serviceHeap() == null ? new InProcess(Pipeline.start(bootstrap, stateDir, suffix))
+            try (Services services = options.serviceHeap() == null
+                    ? new InProcess(Pipeline.start(bootstrap, stateDir, suffix, options.settings()))
                     : ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(), enrichId, aggregateId,
-                    options.serviceHeap(), raw.size(), options.replication(), log)) {
+                    options.serviceHeap(), raw.size(), options.replication(), options.settings(), log)) {
                 // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
                 // committed all of news.raw.v1 and no group has moved its offsets for a second: before that they
                 // cannot succeed, and they cost the broker CPU (if a stage is only paused, they still wait for it)
@@ -366,6 +375,7 @@ public final class Benchmark {
         Topology topology = AggregateTopology.build();
         Properties p = AggregateService.config(bootstrap, id);
         p.putAll(Pipeline.overrides(stateDir));
+        p.putAll(options.settings());
         log.printf("bench: aggregate alone (exactly_once_v2) over %d enriched articles and their story updates%n",
                 articles);
         if (options.serviceHeap() != null) {
@@ -416,7 +426,7 @@ public final class Benchmark {
             Thread progress = progressLogger(watcher, List.of(id), inputOffsets, t0);
             try (Services service = ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(),
                     List.of(new ServiceJvms.Spec("aggregate", "aggregate-alone", id)), options.serviceHeap(),
-                    partitions(admin, Topics.ENRICHED).size(), options.replication(), log)) {
+                    partitions(admin, Topics.ENRICHED).size(), options.replication(), options.settings(), log)) {
                 service.awaitProcessed(options.timeout());
                 watcher.pollOnce();
                 Window w = watcher.window(t0, watcher.lastChangeNanos(), inputOffsets);
@@ -456,6 +466,7 @@ public final class Benchmark {
                 StoryClusterer.Params.defaults(), StoryProcessor.CacheSizes.defaults());
         Properties p = EnrichService.config(bootstrap, id);
         p.putAll(Pipeline.overrides(stateDir));
+        p.putAll(options.settings());
         List<TopicPartition> input = partitions(admin, STORIES_INPUT_TOPIC);
         Map<TopicPartition, Long> ends = endOffsets(admin, input);
         long deadline = System.nanoTime() + options.timeout().toNanos();

@@ -1,10 +1,14 @@
 package io.wirewatch.app.bench;
 
 import io.wirewatch.aggregate.AggregateTopology;
+import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.app.Wirewatch;
+import io.wirewatch.app.cli.DecodedBytesOptions;
+import io.wirewatch.app.cli.StoryWindowOptions;
 import io.wirewatch.app.pipeline.Pipeline;
 import io.wirewatch.app.pipeline.Quiescence;
 import io.wirewatch.enrich.EnrichService;
+import io.wirewatch.enrich.stories.StoryWindow;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,18 +75,21 @@ final class ServiceJvms implements Benchmark.Services {
 
     /**
      * Starts {@code enrich} and {@code aggregate}, each in its own JVM, against {@code bootstrap}, with the
-     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) in a {@code --config} file.
-     * {@code logDir} null: a temporary directory, deleted after a successful stage and kept when it fails.
+     * batch overrides the in-process stage gives them ({@link Pipeline#overrides}) in a {@code --config} file, and
+     * the bench's {@code settings} (story window, decoded budget) as the service's options, which win over the
+     * variables it inherits. {@code logDir} null: a temporary directory, deleted after a successful stage and kept
+     * when it fails.
      */
     static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, String enrichId, String aggregateId,
-                             String heap, int partitions, short replication, PrintStream log) throws IOException {
+                             String heap, int partitions, short replication, Properties settings, PrintStream log)
+            throws IOException {
         return start(bootstrap, stateDir, logDir, List.of(new Spec("enrich", "enrich", enrichId),
-                new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, log);
+                new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, settings, log);
     }
 
-    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, PrintStream)}. */
-    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs,
-                             String heap, int partitions, short replication, PrintStream log) throws IOException {
+    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, Properties, PrintStream)}. */
+    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs, String heap,
+                             int partitions, short replication, Properties settings, PrintStream log) throws IOException {
         boolean temporary = logDir == null;
         Path logs = temporary ? Files.createTempDirectory("wirewatch-bench-jvms-") : Files.createDirectories(logDir);
         List<Service> started = new ArrayList<>();
@@ -95,7 +102,7 @@ final class ServiceJvms implements Benchmark.Services {
             }
             quiescence = new Quiescence(bootstrap, stages);
             for (Spec s : specs) {
-                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication));
+                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication, settings));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(s -> s.process().destroyForcibly());
@@ -111,8 +118,8 @@ final class ServiceJvms implements Benchmark.Services {
         return new ServiceJvms(started, quiescence, logs, temporary, heap, log);
     }
 
-    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs,
-                                    String heap, int partitions, short replication) throws IOException {
+    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs, String heap,
+                                    int partitions, short replication, Properties settings) throws IOException {
         String name = spec.label();
         Path serviceState = Files.createDirectories(stateDir.resolve(name));
         Path config = logs.resolve(name + ".properties");
@@ -126,6 +133,7 @@ final class ServiceJvms implements Benchmark.Services {
         Path gcLog = logs.resolve(name + "-gc.log");
         List<String> command = command(spec.command(), spec.applicationId(), bootstrap, serviceState, config, gcLog,
                 heap, partitions, replication);
+        command.addAll(settingOptions(spec.command(), settings));
         Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + "\n");
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -148,6 +156,20 @@ final class ServiceJvms implements Benchmark.Services {
                 "--management-port", "0", "--management-bind", "127.0.0.1"));
         if (name.equals("aggregate")) {
             c.addAll(List.of("--http-port", "0", "--http-bind", "127.0.0.1"));
+        }
+        return c;
+    }
+
+    /** The options of {@code service} ({@code enrich}, {@code aggregate}) that carry {@code settings} it has one for. */
+    static List<String> settingOptions(String service, Properties settings) {
+        List<String> c = new ArrayList<>();
+        String window = settings.getProperty(StoryWindow.CONFIG);
+        if (service.equals("enrich") && window != null) {
+            c.addAll(List.of(StoryWindowOptions.OPTION, window));
+        }
+        String decoded = settings.getProperty(StatusFoldProcessor.DECODED_BYTES_CONFIG);
+        if (service.equals("aggregate") && decoded != null) {
+            c.addAll(List.of(DecodedBytesOptions.OPTION, decoded));
         }
         return c;
     }

@@ -7,6 +7,7 @@ import io.wirewatch.aggregate.status.TableBound;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
                     + TableBound.MAX_BYTES_CONFIG + " of --config). Default: " + TableBound.DEFAULT_MAX_BYTES + ".")
     String maxTableBytes;
 
+    @Mixin DecodedBytesOptions decodedBytes;
+
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("aggregate");
@@ -54,7 +57,7 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
         }
     }
 
-    /** {@link #overrides()} with the table budget of the option or its variable, checked as the service will. */
+    /** {@link #overrides()} with the table and decoded budgets of the options or their variables, checked as the service will. */
     Properties serviceOverrides() {
         Properties overrides = overrides();
         if (maxTableBytes != null) {
@@ -65,6 +68,7 @@ public final class AggregateCommand extends StreamsServiceCommand implements Cal
             }
             overrides.put(TableBound.MAX_BYTES_CONFIG, maxTableBytes);
         }
+        decodedBytes.applyTo(overrides);
         AggregateService.validate(overrides); // its message names the setting and where it was read
         return overrides;
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -28,10 +29,17 @@ public final class BatchRun {
 
     public static Results execute(Cluster cluster, List<String> sources, FetchConfig fetch, Path stateDirOrNull,
                                   Duration timeout, PrintStream log) throws IOException, InterruptedException {
+        return execute(cluster, sources, fetch, stateDirOrNull, new Properties(), timeout, log);
+    }
+
+    /** As above, with {@code settings} (the story window, the decoded budget: Streams properties) on both applications. */
+    public static Results execute(Cluster cluster, List<String> sources, FetchConfig fetch, Path stateDirOrNull,
+                                  Properties settings, Duration timeout, PrintStream log)
+            throws IOException, InterruptedException {
         Path stateDir = stateDirOrNull != null ? stateDirOrNull : Files.createTempDirectory("wirewatch-state-");
         try {
             Map<Integer, Long> dlqMark = DeadLetterReport.mark(cluster.bootstrap());
-            try (Pipeline pipeline = Pipeline.start(cluster.bootstrap(), stateDir, "")) {
+            try (Pipeline pipeline = Pipeline.start(cluster.bootstrap(), stateDir, "", settings)) {
                 try (IngestService ingest = new IngestService(new IngestConfig(cluster.bootstrap(), sources, fetch))) {
                     IngestService.Summary s = ingest.runOnce();
                     log.printf("ingest: %d published, %d unchanged or skipped, %d failed %s%n",

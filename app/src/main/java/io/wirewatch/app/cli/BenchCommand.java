@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -76,6 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path serviceLogs;
 
     @Mixin KafkaOptions kafka;
+    @Mixin PipelineSettingsOptions settings;
 
     @Override
     public Integer call() throws Exception {
@@ -94,11 +96,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (serviceJvms && !serviceHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new IllegalArgumentException("--service-heap must be a JVM heap size such as 512m or 1g (got " + serviceHeap + ")");
         }
+        Properties streams = settings.properties(); // a bad setting fails before a broker starts
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
                     cluster.embedded(), aggregateAlone, aggregateCopies, storiesAlone,
-                    serviceJvms ? serviceHeap : null, serviceJvms ? serviceLogs : null);
+                    serviceJvms ? serviceHeap : null, serviceJvms ? serviceLogs : null, streams);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
             System.out.println(storiesAlone ? result.storiesAloneLine() : result.line());

@@ -40,18 +40,26 @@ public final class BenchLatencyCommand implements Callable<Integer> {
 
     @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
             description = "A Kafka Streams property set on both applications on top of what `run` sets (to measure a "
-                    + "variant, e.g. commit.interval.ms=50); repeatable.")
+                    + "variant, e.g. commit.interval.ms=50; it wins over --stories-window-ms and --decoded-bytes); "
+                    + "repeatable.")
     Map<String, String> streamsProperties = new LinkedHashMap<>();
 
     @Mixin KafkaOptions kafka;
+    @Mixin PipelineSettingsOptions settings;
+
+    /** The settings' options, then the {@code --streams-property} pairs on top (the variant measured wins). */
+    Properties streamsOverrides() {
+        Properties extra = settings.properties();
+        extra.putAll(streamsProperties);
+        return extra;
+    }
 
     @Override
     public Integer call() throws Exception {
         if (rate < 1 || seconds < 1 || warmupSeconds < 0) {
             throw new IllegalArgumentException("--rate and --seconds must be at least 1, --warmup-seconds at least 0");
         }
-        Properties extra = new Properties();
-        extra.putAll(streamsProperties);
+        Properties extra = streamsOverrides();
         try (Cluster cluster = kafka.open()) {
             LatencyProbe.Result r = new LatencyProbe(cluster.bootstrap(),
                     new LatencyProbe.Options(rate, seconds, warmupSeconds, seed, Duration.ofMinutes(30), extra), System.err).run();

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,11 +62,14 @@ public final class BenchStoriesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the random split for --half a|b (default 7).")
     long seed;
 
+    @Mixin StoryWindowOptions storyWindow;
+
     /** A gold label line. */
     record Label(String id, String cluster) {}
 
     @Override
     public Integer call() throws Exception {
+        Properties window = storyWindow.applyTo(new Properties()); // a bad window fails first
         for (Path p : new Path[] {articles, gold}) {
             if (!Files.isReadable(p)) {
                 throw new IllegalArgumentException("cannot read " + p);
@@ -84,6 +88,7 @@ public final class BenchStoriesCommand implements Callable<Integer> {
         Path state = Files.createTempDirectory("wirewatch-bench-stories");
         Properties p = EnrichService.config("unused:9092", "wirewatch-bench-stories");
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        p.putAll(window);
         Map<String, String> predicted = new LinkedHashMap<>();
         Map<String, Story> table = new HashMap<>();
         long start = System.nanoTime();

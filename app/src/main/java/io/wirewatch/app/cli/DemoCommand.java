@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -25,15 +26,18 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Mixin KafkaOptions kafka;
+    @Mixin PipelineSettingsOptions settings;
 
     @Override
     public Integer call() throws Exception {
+        Properties streams = settings.properties(); // a bad setting fails before a broker starts
         try (DemoSite site = DemoSite.start(); Cluster cluster = kafka.open()) {
             System.err.println("demo site on " + site.baseUrl() + ", Kafka on " + cluster.bootstrap()
                     + (cluster.embedded() ? " (embedded)" : ""));
             // the site is ours and on loopback: allow it, and do not wait a second between pages
             FetchConfig fetch = FetchConfig.defaults().withAllowPrivateAddresses(true).withMinDelayPerHostMs(50);
-            Results r = BatchRun.execute(cluster, List.of(site.feedUrl()), fetch, null, Duration.ofMinutes(10), System.err);
+            Results r = BatchRun.execute(cluster, List.of(site.feedUrl()), fetch, null, streams, Duration.ofMinutes(10),
+                    System.err);
             if (out != null) {
                 r.writeTo(out);
             }

@@ -2,6 +2,7 @@ package io.wirewatch.app.cli;
 
 import io.wirewatch.enrich.EnrichService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -11,13 +12,21 @@ import java.util.concurrent.Callable;
                 + "news.enriched.v1 and news.stories.v1. Runs until stopped.")
 public final class EnrichCommand extends StreamsServiceCommand implements Callable<Integer> {
 
+    @Mixin StoryWindowOptions storyWindow;
+
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.requireBootstrap("enrich");
-        Properties overrides = overrides(); // configuration mistakes fail before Kafka is contacted
-        EnrichService.validate(overrides); // its message names the setting and where it was read
+        Properties overrides = serviceOverrides(); // configuration mistakes fail before Kafka is contacted
         kafka.open().close();
         return runUntilStopped(EnrichService.create(bootstrap, overrides), "enrich");
+    }
+
+    /** {@link #overrides()} with the story window of the option or its variable, checked as the service will. */
+    Properties serviceOverrides() {
+        Properties overrides = storyWindow.applyTo(overrides());
+        EnrichService.validate(overrides); // its message names the setting and where it was read
+        return overrides;
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
     long timeoutSeconds;
 
     @Mixin KafkaOptions kafka;
+    @Mixin PipelineSettingsOptions settings;
 
     @Override
     public Integer call() throws Exception {
@@ -59,12 +61,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--from must be a date like 2025-04-17, got '" + from + "'");
             }
         }
+        Properties streams = settings.properties(); // a bad setting fails before a broker starts
         try (Cluster cluster = kafka.open()) {
             if (cluster.embedded()) {
                 System.err.println("replay: no --bootstrap-server, so this replays an empty embedded broker; "
                         + "point it at the cluster whose history you want to rebuild");
             }
-            Results r = replay(cluster, fromMillis, Duration.ofSeconds(timeoutSeconds));
+            Results r = replay(cluster, fromMillis, streams, Duration.ofSeconds(timeoutSeconds));
             System.err.printf("replay: %d organizations rebuilt from %d articles%n",
                     r.organizations().size(), r.articles().size());
             if (out != null) {
@@ -76,12 +79,18 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Runs both applications under fresh ids and state until they have caught up; returns the rebuilt results. */
     public static Results replay(Cluster cluster, Long fromMillisOrNull, Duration timeout) throws Exception {
+        return replay(cluster, fromMillisOrNull, new Properties(), timeout);
+    }
+
+    /** As above, with {@code settings} (Streams properties) on both applications. */
+    public static Results replay(Cluster cluster, Long fromMillisOrNull, Properties settings, Duration timeout)
+            throws Exception {
         String suffix = "-replay-" + System.currentTimeMillis();
         if (fromMillisOrNull != null) {
             startEnrichAt(cluster.bootstrap(), EnrichService.APPLICATION_ID + suffix, fromMillisOrNull);
         }
         Path state = Files.createTempDirectory("wirewatch-replay-");
-        try (Pipeline pipeline = Pipeline.start(cluster.bootstrap(), state, suffix)) {
+        try (Pipeline pipeline = Pipeline.start(cluster.bootstrap(), state, suffix, settings)) {
             pipeline.awaitProcessed(timeout);
         }
         return Results.read(cluster.bootstrap());

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -37,11 +38,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin KafkaOptions kafka;
     @Mixin FetchOptions fetch;
+    @Mixin PipelineSettingsOptions settings;
 
     @Override
     public Integer call() throws Exception {
+        Properties streams = settings.properties(); // a bad setting fails before a broker starts
         try (Cluster cluster = kafka.open()) {
-            Results r = BatchRun.execute(cluster, sources, fetch.toConfig(!denyPrivate), stateDir,
+            Results r = BatchRun.execute(cluster, sources, fetch.toConfig(!denyPrivate), stateDir, streams,
                     Duration.ofSeconds(timeoutSeconds), System.err);
             r.writeTo(out);
             System.err.println("wrote " + out.resolve("articles.jsonl") + ", stories.jsonl, status.json");

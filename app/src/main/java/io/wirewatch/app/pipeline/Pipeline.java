@@ -38,7 +38,10 @@ public final class Pipeline implements AutoCloseable {
         return start(bootstrap, stateDir, idSuffix, new Properties());
     }
 
-    /** As {@link #start(String, Path, String)}, with Streams properties set on both applications last (bench variants). */
+    /**
+     * As {@link #start(String, Path, String)}, with Streams properties set on both applications last: the settings
+     * of the batch commands' options (story window, decoded budget), a bench variant's properties.
+     */
     public static Pipeline start(String bootstrap, Path stateDir, String idSuffix, Properties extra) {
         String enrichId = EnrichService.APPLICATION_ID + idSuffix;
         String aggregateId = AggregateService.APPLICATION_ID + idSuffix;

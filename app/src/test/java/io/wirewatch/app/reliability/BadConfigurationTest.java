@@ -88,6 +88,19 @@ class BadConfigurationTest {
     }
 
     @Test
+    void aStoryWindowOrDecodedBudgetOptionOutOfRangeFailsAtStartNamingTheOptionAndVariable() {
+        String window = "--stories-window-ms / WIREWATCH_STORIES_WINDOW_MS: wirewatch.stories.window.ms must be a number "
+                + "of milliseconds from 3600000 (an hour)";
+        assertFails(window, "enrich", "--bootstrap-server", NOWHERE, "--stories-window-ms", "60000");
+        // the batch commands check before they start a broker
+        assertFails(window, "run", "--source", "in", "--out", "out", "--stories-window-ms", "60000");
+        assertFails(window, "demo", "--stories-window-ms", "60000");
+        assertFails("--decoded-bytes / WIREWATCH_STATUS_DECODED_BYTES: wirewatch.status.decoded.bytes must be a number of bytes",
+                "aggregate", "--bootstrap-server", NOWHERE, "--decoded-bytes", "lots");
+        assertFails("--decoded-bytes / WIREWATCH_STATUS_DECODED_BYTES", "bench", "--decoded-bytes", "-1");
+    }
+
+    @Test
     void invalidPortsAndMissingOptions() {
         assertFails("--management-port / WIREWATCH_MANAGEMENT_PORT must be a port between 0 and 65535 (got 70000)",
                 "enrich", "--bootstrap-server", NOWHERE, "--management-port", "70000");

@@ -23,15 +23,29 @@ import java.util.Locale;
  * generations has a Bloom filter of its text hashes and band keys, so that an article's ~17 look-ups, nearly all
  * misses, reach RocksDB only on a filter hit (1% false positives) instead of probing every sorted run of a store
  * that held every article ever seen. The filters are rebuilt from the two live generations' keys on first use
- * (after a restart or a restore: restoration runs after {@code init}), a range read bounded by the window, not
- * by history; a filter that fills past its size is rebuilt twice as big. Keys of older generations are never
- * read again, and {@link #sweep} deletes them a bounded number at a time, so the stores hold one to two windows
- * of copies on disk too.
+ * (after a restart or a restore: restoration runs after {@code init}), one range read of each generation, bounded
+ * by the window, not by history, into filters sized from the key counts stored beside the clock
+ * ({@link #KEYS_KEY}); a filter that fills past its size is rebuilt twice as big. Keys of older generations are
+ * never read again, and {@link #sweep} deletes them a bounded number at a time, so the stores hold one to two
+ * windows of copies on disk too.
  */
 public final class NearCopyWindow implements CopyStore {
 
     /** The clock (latest event time seen, decimal millis) in the band store; sorts before every generation. */
     public static final String CLOCK_KEY = "\u0001clock";
+    /**
+     * The live generations' key counts in the band store, what a load sizes their filters from so that it reads each
+     * generation once: {@code "<window ms> <generation> <its keys> <keys of the one before>"}, texts and bands
+     * together. Also sorts before every generation (never swept); a store without it (written before it was kept)
+     * is counted first, as it was.
+     */
+    public static final String KEYS_KEY = "\u0001keys";
+    /**
+     * Keys the current generation may gain before its count is stored again: the stored count is never more than
+     * this below the keys stored, so a load adds it (a put per ~60 articles, which the band store's write-back layer
+     * writes at most once a commit).
+     */
+    static final int COUNT_SLACK = 1024;
     /** Keys a generation's filter is first sized for, at least. */
     static final int MIN_FILTER_KEYS = 1 << 16;
     private static final double FALSE_POSITIVES = 0.01;
@@ -46,6 +60,8 @@ public final class NearCopyWindow implements CopyStore {
     private long clock = Long.MIN_VALUE;
     private Generation current;
     private Generation previous;
+    /** The current generation's key count as last stored under {@link #KEYS_KEY}. */
+    private long storedKeys;
     /**
      * Per store (texts, bands, fingerprints), the key the next {@link #sweep} starts at: each seek lands after the
      * deletes before it instead of stepping over their tombstones again. Reset by a load, so a restart resumes.
@@ -120,6 +136,7 @@ public final class NearCopyWindow implements CopyStore {
                 // a jump of more than one window leaves no generation before: nothing was written in it
                 previous = g == current.number + 1 ? current : new Generation(g - 1, 0);
                 current = new Generation(g, Math.max(previous.keys, current.keys) * 3 / 2);
+                storeCounts();
             }
         }
     }
@@ -244,6 +261,44 @@ public final class NearCopyWindow implements CopyStore {
         if (++current.keys > 2 * current.capacity) {
             current = rebuilt(current.number, current.keys * 2); // past its size the filter's hits climb fast
         }
+        if (current.keys - storedKeys >= COUNT_SLACK) {
+            storeCounts();
+        }
+    }
+
+    /** Stores the live generations' key counts ({@link #KEYS_KEY}). */
+    private void storeCounts() {
+        bands.put(KEYS_KEY, window + " " + current.number + " " + current.keys + " " + previous.keys);
+        storedKeys = current.keys;
+    }
+
+    /**
+     * Upper bounds of the keys stored in generations {@code g - 1} and {@code g}, from {@link #KEYS_KEY}; null when
+     * it is missing, unreadable or of another window (whose generations cut time elsewhere), or ahead of {@code g}.
+     */
+    private long[] storedCounts(long g) {
+        String v = bands.get(KEYS_KEY);
+        if (v == null) {
+            return null;
+        }
+        String[] f = v.split(" ");
+        try {
+            if (f.length != 4 || Long.parseLong(f[0]) != window) {
+                return null;
+            }
+            long sg = Long.parseLong(f[1]);
+            long keys = Long.parseLong(f[2]);
+            long before = Long.parseLong(f[3]);
+            if (sg == g) {
+                return new long[] {before + COUNT_SLACK, keys + COUNT_SLACK};
+            }
+            if (sg == g - 1) { // the first article opens the next generation: nothing is stored in it yet
+                return new long[] {keys + COUNT_SLACK, 0};
+            }
+            return sg < g ? new long[] {0, 0} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void ensureLoaded() {
@@ -254,7 +309,9 @@ public final class NearCopyWindow implements CopyStore {
 
     /**
      * The clock from the store, and both live generations' filters from their keys: those of the stored clock, or
-     * of the first article's time when it is later (or nothing is stored).
+     * of the first article's time when it is later (or nothing is stored). With {@link #KEYS_KEY} each generation
+     * is read once; without it (a store written before it was kept, or under another window) the generation before
+     * is counted first, and the counts are stored for the next load.
      */
     private void load(long eventTime) {
         loaded = true;
@@ -264,11 +321,21 @@ public final class NearCopyWindow implements CopyStore {
         String stored = bands.get(CLOCK_KEY);
         clock = stored == null ? Long.MIN_VALUE : Long.parseLong(stored);
         long g = generation(Math.max(clock, eventTime), window);
-        previous = g == 0 ? new Generation(-1, 0) : rebuilt(g - 1, count(g - 1));
-        current = rebuilt(g, previous.keys * 3 / 2);
+        long[] counts = storedCounts(g);
+        long previousKeys = g == 0 ? 0 : counts != null ? counts[0] : count(g - 1);
+        previous = g == 0 ? new Generation(-1, 0) : rebuilt(g - 1, previousKeys);
+        if (previous.keys > previous.capacity) { // a count below the keys stored: sized again, as without one
+            previous = rebuilt(g - 1, previous.keys);
+        }
+        long capacity = previous.keys * 3 / 2;
+        if (counts != null && counts[1] > capacity) {
+            capacity = counts[1] * 2; // what a load without the count ends with: room to grow past the keys it holds
+        }
+        current = rebuilt(g, capacity);
         if (current.keys > current.capacity) {
             current = rebuilt(g, current.keys * 2);
         }
+        storeCounts();
     }
 
     /** A generation's filter sized for {@code capacity} keys, holding the keys its generation has stored. */

@@ -51,8 +51,8 @@ public final class StoryProcessor implements Processor<String, StoryInput, Strin
     private NearCopyWindow copies;
 
     /**
-     * The story window is the application's {@value StoryWindow#CONFIG} when it sets one (or the environment's
-     * {@value StoryWindow#ENV}), else the one of {@code params}; copies are remembered for the same window
+     * The story window is the application's {@value StoryWindow#CONFIG} when it sets one, else the one of
+     * {@code params}; copies are remembered for the same window
      * ({@link NearCopyWindow}; for the default window when it is 0).
      */
     public StoryProcessor(StoryClusterer.Params params) {

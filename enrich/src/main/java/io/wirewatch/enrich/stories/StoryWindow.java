@@ -9,8 +9,9 @@ import java.util.Map;
  */
 public final class StoryWindow {
 
-    /** The Streams property (or, unset, the environment variable {@value #ENV}), in milliseconds. */
+    /** The Streams property, in milliseconds. */
     public static final String CONFIG = "wirewatch.stories.window.ms";
+    /** The environment variable the commands' {@code --stories-window-ms} defaults to (read by the CLI, not here). */
     public static final String ENV = "WIREWATCH_STORIES_WINDOW_MS";
     public static final long DEFAULT_MILLIS = 7L * 24 * 3600 * 1000;
     /** An hour: shorter and the copies of one wire story, sent over an afternoon, are no longer found. */
@@ -21,17 +22,12 @@ public final class StoryWindow {
     private StoryWindow() {}
 
     /**
-     * {@value #CONFIG} of {@code configs}, else the environment's {@value #ENV}, else {@code fallback}
-     * (the topology's own window: {@link #DEFAULT_MILLIS} in the service). A bad value is refused with
-     * the setting's name, the range and the default.
+     * {@value #CONFIG} of {@code configs}, else {@code fallback} (the topology's own window:
+     * {@link #DEFAULT_MILLIS} in the service). A bad value is refused with the setting's name, the range
+     * and the default.
      */
     public static long millis(Map<?, ?> configs, long fallback) {
         Object v = configs == null ? null : configs.get(CONFIG);
-        String source = CONFIG;
-        if (v == null || v.toString().isBlank()) {
-            v = System.getenv(ENV);
-            source = ENV;
-        }
         if (v == null || v.toString().isBlank()) {
             return fallback;
         }
@@ -42,7 +38,7 @@ public final class StoryWindow {
             n = -1;
         }
         if (n < MIN_MILLIS || n > MAX_MILLIS) {
-            throw new IllegalArgumentException(source + " must be a number of milliseconds from " + MIN_MILLIS
+            throw new IllegalArgumentException(CONFIG + " must be a number of milliseconds from " + MIN_MILLIS
                     + " (an hour) to " + MAX_MILLIS + " (366 days); default " + DEFAULT_MILLIS + " (7 days), not '"
                     + v + "'");
         }

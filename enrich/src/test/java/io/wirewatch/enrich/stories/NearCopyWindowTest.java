@@ -6,8 +6,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +23,8 @@ class NearCopyWindowTest {
     private KeyValueStore<String, String> bands;
     private KeyValueStore<String, NearDuplicates.Fingerprint> prints;
     private final AtomicLong bandGets = new AtomicLong();
+    /** Range reads of the text and band stores (a load's passes over a generation). */
+    private final AtomicLong ranges = new AtomicLong();
 
     @BeforeEach
     void open() {
@@ -34,7 +34,7 @@ class NearCopyWindowTest {
     }
 
     private NearCopyWindow window() {
-        return new NearCopyWindow(texts, counted(bands), prints, WEEK);
+        return new NearCopyWindow(counted(texts, null), counted(bands, bandGets), prints, WEEK);
     }
 
     /** A window whose first generation holds band keys k0..k(n-1) of articles a0..a(n-1). */
@@ -124,6 +124,96 @@ class NearCopyWindowTest {
         assertThat(restarted.nearCopyBand("never")).isNull();
     }
 
+    /** 3,000 band keys and 500 text hashes in one generation, 2,000 band keys in the next, then a restart's load. */
+    private NearCopyWindow restartedAfterTwoFullGenerations() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        for (int i = 0; i < 3000; i++) {
+            w.putNearCopyBand("k" + i, "a" + i);
+        }
+        for (int i = 0; i < 500; i++) {
+            w.putArticleWithText("h" + i, "a" + i);
+        }
+        w.advance(T0 + 8 * DAY);
+        for (int i = 0; i < 2000; i++) {
+            w.putNearCopyBand("n" + i, "b" + i);
+        }
+        ranges.set(0);
+        NearCopyWindow restarted = window();
+        restarted.advance(T0 + 9 * DAY);
+        return restarted;
+    }
+
+    private void answersAsBeforeTheRestart(NearCopyWindow restarted) {
+        for (int i = 0; i < 3000; i += 7) {
+            assertThat(restarted.nearCopyBand("k" + i)).isEqualTo("a" + i);
+        }
+        for (int i = 0; i < 500; i += 7) {
+            assertThat(restarted.articleWithText("h" + i)).isEqualTo("a" + i);
+        }
+        for (int i = 0; i < 2000; i += 7) {
+            assertThat(restarted.nearCopyBand("n" + i)).isEqualTo("b" + i);
+        }
+        bandGets.set(0);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(restarted.nearCopyBand("miss" + i)).isNull();
+        }
+        assertThat(bandGets.get()).as("filters sized for their keys: ~1% false positives each").isLessThan(600);
+    }
+
+    @Test
+    void aRestartReadsEachLiveGenerationOnce() {
+        NearCopyWindow restarted = restartedAfterTwoFullGenerations();
+        assertThat(ranges.get()).as("texts and bands, the generation before and the current one").isEqualTo(4);
+        answersAsBeforeTheRestart(restarted);
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheCountsWereKeptIsCountedOnceThenLoadsInOnePass() {
+        restartedAfterTwoFullGenerations();
+        bands.delete(NearCopyWindow.KEYS_KEY); // as an older version left it
+        ranges.set(0);
+        NearCopyWindow upgraded = window();
+        upgraded.advance(T0 + 9 * DAY);
+        assertThat(ranges.get()).as("the generation before counted, then both read").isEqualTo(6);
+        answersAsBeforeTheRestart(upgraded);
+
+        ranges.set(0);
+        NearCopyWindow next = window();
+        next.advance(T0 + 9 * DAY);
+        assertThat(ranges.get()).isEqualTo(4);
+        answersAsBeforeTheRestart(next);
+    }
+
+    @Test
+    void theStoredCountsFollowTheKeysWithinTheSlackAndMoveWithTheGeneration() {
+        NearCopyWindow w = window();
+        w.advance(T0 + DAY);
+        long g = w.currentGeneration();
+        for (int i = 0; i < 5000; i++) {
+            w.putNearCopyBand("k" + i, "a" + i);
+            String[] f = bands.get(NearCopyWindow.KEYS_KEY).split(" ");
+            assertThat(f[0]).isEqualTo(Long.toString(WEEK));
+            assertThat(Long.parseLong(f[1])).isEqualTo(g);
+            long stored = Long.parseLong(f[2]);
+            assertThat(stored).isLessThanOrEqualTo(i + 1).isGreaterThan(i + 1 - NearCopyWindow.COUNT_SLACK);
+        }
+        w.advance(T0 + 8 * DAY);
+        assertThat(bands.get(NearCopyWindow.KEYS_KEY)).isEqualTo(WEEK + " " + (g + 1) + " 0 5000");
+        w.advance(T0 + 30 * DAY); // a jump past the next window: nothing written in either live generation
+        assertThat(bands.get(NearCopyWindow.KEYS_KEY)).isEqualTo(WEEK + " " + NearCopyWindow.generation(T0 + 30 * DAY, WEEK) + " 0 0");
+    }
+
+    @Test
+    void countsOfAnotherWindowAreNotUsed() {
+        restartedAfterTwoFullGenerations();
+        ranges.set(0);
+        NearCopyWindow longer = new NearCopyWindow(counted(texts, null), counted(bands, null), prints, 2 * WEEK);
+        longer.advance(T0 + 9 * DAY);
+        assertThat(ranges.get()).as("counted first, as without counts").isEqualTo(6);
+        assertThat(bands.get(NearCopyWindow.KEYS_KEY)).startsWith(2 * WEEK + " ");
+    }
+
     @Test
     void aFilterFilledPastItsSizeIsRebuiltAndFindsEveryKey() {
         int n = 3 * NearCopyWindow.MIN_FILTER_KEYS;
@@ -201,19 +291,8 @@ class NearCopyWindowTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near-copy window");
     }
 
-    /** The store, counting its point reads. */
-    @SuppressWarnings("unchecked")
-    private KeyValueStore<String, String> counted(KeyValueStore<String, String> store) {
-        return (KeyValueStore<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {KeyValueStore.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("get")) {
-                        bandGets.incrementAndGet();
-                    }
-                    try {
-                        return m.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    /** The store, counting its point reads in {@code gets} (unless null) and its range reads in {@link #ranges}. */
+    private KeyValueStore<String, String> counted(KeyValueStore<String, String> store, AtomicLong gets) {
+        return InMemoryStores.counting(store, gets, ranges);
     }
 }

@@ -6,9 +6,11 @@ import io.wirewatch.common.model.RawArticle;
 import io.wirewatch.common.model.Story;
 import io.wirewatch.common.serde.Json;
 import io.wirewatch.common.serde.JsonSerde;
+import io.wirewatch.common.serde.SmileSerde;
 import io.wirewatch.common.time.IsoDates;
 import io.wirewatch.enrich.EnrichService;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,6 +206,64 @@ class StoryTopologyTest {
                 .hasMessageContaining(StoryWindow.CONFIG);
         p.put(StoryWindow.CONFIG, Long.toString(StoryWindow.DEFAULT_MILLIS));
         EnrichService.validate(p);
+    }
+
+    @Test
+    void theCopyKeyCountsAreOnTheChangelogSoARestoredStoreLoadsEachGenerationOnce() {
+        send("f1", "one.example", "2026-05-05", "Elbe floods Dresden old town", FLOOD);
+        send("e1", "two.example", "2026-05-06", "Voters in Portugal elect a parliament", ELECTION);
+        // a restore writes the changelog's latest values into an empty store
+        KeyValueStore<String, String> texts = restored(StoryProcessor.TEXT_STORE);
+        KeyValueStore<String, String> bands = restored(StoryProcessor.BANDS_STORE);
+        long window = StoryClusterer.Params.defaults().windowMillis();
+        long g = NearCopyWindow.generation(IsoDates.toEpochMillis("2026-05-06T12:00:00Z"), window);
+        String prefix = NearCopyWindow.key(g, "");
+        long keys = keysStartingWith(texts, prefix) + keysStartingWith(bands, prefix);
+        assertThat(keys).isGreaterThan(2);
+        String[] counts = bands.get(NearCopyWindow.KEYS_KEY).split(" ");
+        assertThat(counts[0]).isEqualTo(Long.toString(window));
+        assertThat(Long.parseLong(counts[1])).isEqualTo(g);
+        assertThat(Long.parseLong(counts[2])).isBetween(keys - NearCopyWindow.COUNT_SLACK + 1, keys);
+
+        AtomicLong ranges = new AtomicLong();
+        NearCopyWindow w = new NearCopyWindow(InMemoryStores.counting(texts, null, ranges),
+                InMemoryStores.counting(bands, null, ranges),
+                InMemoryStores.open(StoryProcessor.FINGERPRINTS_STORE, SmileSerde.of(NearDuplicates.Fingerprint.class)),
+                window);
+        w.advance(IsoDates.toEpochMillis("2026-05-07T12:00:00Z"));
+        assertThat(ranges.get()).as("texts and bands, two generations, one read each").isEqualTo(4);
+        String band = firstKeyStartingWith(bands, prefix);
+        assertThat(w.nearCopyBand(band.substring(prefix.length()))).isIn("f1", "e1");
+        String hash = firstKeyStartingWith(texts, prefix);
+        assertThat(w.articleWithText(hash.substring(prefix.length()))).isIn("f1", "e1");
+        assertThat(w.nearCopyBand("no-such-band")).isNull();
+    }
+
+    /** A store as a restore leaves it: the latest value of each key on its changelog (a tombstone deletes). */
+    private KeyValueStore<String, String> restored(String store) {
+        KeyValueStore<String, String> s = InMemoryStores.open(store, Serdes.String());
+        var changelog = driver.createOutputTopic("story-topology-test-" + store + "-changelog",
+                new StringDeserializer(), new StringDeserializer());
+        for (var kv : changelog.readKeyValuesToList()) {
+            if (kv.value == null) {
+                s.delete(kv.key);
+            } else {
+                s.put(kv.key, kv.value);
+            }
+        }
+        return s;
+    }
+
+    private static String firstKeyStartingWith(KeyValueStore<String, String> store, String prefix) {
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                String k = it.next().key;
+                if (k.startsWith(prefix)) {
+                    return k;
+                }
+            }
+        }
+        throw new AssertionError("no key starts with " + prefix);
     }
 
     @Test
