@@ -125,6 +125,13 @@ final class ServiceJvms implements Benchmark.Services {
         Path config = logs.resolve(name + ".properties");
         Properties overrides = new Properties();
         Pipeline.overrides(serviceState).forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
+        Path extra = extraDir();
+        Path extraConfig = extra == null ? null : extra.resolve(name + ".properties");
+        if (extraConfig != null && Files.isRegularFile(extraConfig)) {
+            try (var in = Files.newBufferedReader(extraConfig, StandardCharsets.UTF_8)) {
+                overrides.load(in);
+            }
+        }
         try (OutputStream out = Files.newOutputStream(config)) {
             overrides.store(out, "bench --service-jvms: what the in-process stage sets on top of the "
                     + spec.command() + " defaults");
@@ -132,7 +139,7 @@ final class ServiceJvms implements Benchmark.Services {
         Path output = logs.resolve(name + ".log");
         Path gcLog = logs.resolve(name + "-gc.log");
         List<String> command = command(spec.command(), spec.applicationId(), bootstrap, serviceState, config, gcLog,
-                heap, partitions, replication);
+                heap, partitions, replication, jvmOptions(extra, name));
         command.addAll(settingOptions(spec.command(), settings));
         Files.writeString(logs.resolve(name + ".command"), String.join(" ", command) + "\n");
         Process p = new ProcessBuilder(command)
@@ -144,12 +151,13 @@ final class ServiceJvms implements Benchmark.Services {
     }
 
     static List<String> command(String name, String applicationId, String bootstrap, Path stateDir, Path config,
-                                Path gcLog, String heap, int partitions, short replication) {
+                                Path gcLog, String heap, int partitions, short replication, List<String> jvmOptions) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> c = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc*:file=" + gcLog,
-                "-cp", System.getProperty("java.class.path"), Wirewatch.class.getName(),
+                "-Xlog:gc*:file=" + gcLog));
+        c.addAll(jvmOptions);
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), Wirewatch.class.getName(),
                 name, "--bootstrap-server", bootstrap,
                 "--partitions", String.valueOf(partitions), "--replication-factor", String.valueOf(replication),
                 "--state-dir", stateDir.toString(), "--application-id", applicationId, "--config", config.toString(),
@@ -172,6 +180,28 @@ final class ServiceJvms implements Benchmark.Services {
             c.addAll(List.of(DecodedBytesOptions.OPTION, decoded));
         }
         return c;
+    }
+
+    /**
+     * For experiments on one service at a time (a JFR recording, GC flags, a Streams setting), a directory
+     * where {@code LABEL.jvm} holds extra JVM options (split at whitespace) and {@code LABEL.properties} extra
+     * {@code --config} keys for the service of that label ({@code enrich}, {@code aggregate},
+     * {@code aggregate-alone}); a missing file adds nothing.
+     */
+    static final String EXTRA_ENV = "WIREWATCH_BENCH_SERVICE_EXTRA";
+
+    private static Path extraDir() {
+        String dir = System.getenv(EXTRA_ENV);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
+    static List<String> jvmOptions(Path extraDir, String label) throws IOException {
+        Path file = extraDir == null ? null : extraDir.resolve(label + ".jvm");
+        if (file == null || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String options = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     @Override
