@@ -80,6 +80,8 @@ class WirewatchCliTest {
         assertThat(err.toString()).contains("--service-heap must be a JVM heap size such as 512m");
         assertThat(execute("bench", "--service-jvms", "--stories-alone")).isEqualTo(2);
         assertThat(err.toString()).contains("--service-jvms runs the enrich + aggregate stage");
+        assertThat(execute("bench", "--service-jvms", "--service-extra", "no/such/dir")).isEqualTo(2);
+        assertThat(err.toString()).contains("--service-extra must be a directory");
     }
 
     @Test
@@ -89,6 +91,6 @@ class WirewatchCliTest {
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("bench", "--help")).isZero();
         assertThat(out.toString()).contains("--service-jvms").contains("--service-heap=SIZE").contains("--service-logs=DIR")
-                .contains("Default: 512m");
+                .contains("--service-extra=DIR").contains("Default: 512m");
     }
 }

@@ -86,21 +86,22 @@ public final class Benchmark {
     public static final String STORIES_ENRICHED_TOPIC = "bench.stories.enriched.v1";
     public static final String STORIES_TOPIC = "bench.stories.v1";
 
-    /** What to run. {@code stateDir} null means a temporary directory, deleted afterwards. */
     /**
      * What to run. {@code stateDir} null means a temporary directory, deleted afterwards. {@code serviceHeap}
      * non-null runs enrich and aggregate each in a JVM of its own with that {@code -Xmx} ({@link ServiceJvms}),
-     * their output and GC logs in {@code serviceLogs} (null: a temporary directory, kept only if the stage fails).
+     * their output and GC logs in {@code serviceLogs} (null: a temporary directory, kept only if the stage fails),
+     * with the extra JVM options and config keys of {@code serviceExtra} (null: none; see
+     * {@link ServiceJvms#jvmOptions}).
      */
     public record Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
                           boolean aggregateAlone, int aggregateCopies, boolean storiesAlone, String serviceHeap,
-                          Path serviceLogs, Properties settings) {
-        /** Without settings: the services' defaults. */
+                          Path serviceLogs, Path serviceExtra, Properties settings) {
+        /** Without settings or extras: the services' defaults. */
         public Options(long articles, long seed, Path stateDir, Duration timeout, short replication, boolean fresh,
                        boolean aggregateAlone, int aggregateCopies, boolean storiesAlone, String serviceHeap,
                        Path serviceLogs) {
             this(articles, seed, stateDir, timeout, replication, fresh, aggregateAlone, aggregateCopies, storiesAlone,
-                    serviceHeap, serviceLogs, new Properties());
+                    serviceHeap, serviceLogs, null, new Properties());
         }
     }
 
@@ -336,7 +337,7 @@ public final class Benchmark {
             Map<String, Long> requests0 = brokerRequests();
             try (Services services = options.serviceHeap() == null
                     ? new InProcess(Pipeline.start(bootstrap, stateDir, suffix, options.settings()))
-                    : ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(), enrichId, aggregateId,
+                    : ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(), options.serviceExtra(), enrichId, aggregateId,
                     options.serviceHeap(), raw.size(), options.replication(), options.settings(), log)) {
                 // the quiescence passes (admin and consumer requests every 100 ms) start only once enrich has
                 // committed all of news.raw.v1 and no group has moved its offsets for a second: before that they
@@ -424,7 +425,7 @@ public final class Benchmark {
         try (CommitWatcher watcher = new CommitWatcher(admin, List.of(id), id)) {
             long t0 = System.nanoTime();
             Thread progress = progressLogger(watcher, List.of(id), inputOffsets, t0);
-            try (Services service = ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(),
+            try (Services service = ServiceJvms.start(bootstrap, stateDir, options.serviceLogs(), options.serviceExtra(),
                     List.of(new ServiceJvms.Spec("aggregate", "aggregate-alone", id)), options.serviceHeap(),
                     partitions(admin, Topics.ENRICHED).size(), options.replication(), options.settings(), log)) {
                 service.awaitProcessed(options.timeout());

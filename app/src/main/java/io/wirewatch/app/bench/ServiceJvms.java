@@ -80,15 +80,19 @@ final class ServiceJvms implements Benchmark.Services {
      * variables it inherits. {@code logDir} null: a temporary directory, deleted after a successful stage and kept
      * when it fails.
      */
-    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, String enrichId, String aggregateId,
-                             String heap, int partitions, short replication, Properties settings, PrintStream log)
-            throws IOException {
-        return start(bootstrap, stateDir, logDir, List.of(new Spec("enrich", "enrich", enrichId),
+    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, Path extraDir, String enrichId,
+                             String aggregateId, String heap, int partitions, short replication, Properties settings,
+                             PrintStream log) throws IOException {
+        return start(bootstrap, stateDir, logDir, extraDir, List.of(new Spec("enrich", "enrich", enrichId),
                 new Spec("aggregate", "aggregate", aggregateId)), heap, partitions, replication, settings, log);
     }
 
-    /** Starts the given services, each in its own JVM, as {@link #start(String, Path, Path, String, String, String, int, short, Properties, PrintStream)}. */
-    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, List<Spec> specs, String heap,
+    /**
+     * Starts the given services, each in its own JVM, as
+     * {@link #start(String, Path, Path, Path, String, String, String, int, short, Properties, PrintStream)}.
+     * {@code extraDir} (null: none) is for experiments on one service at a time: see {@link #jvmOptions}.
+     */
+    static ServiceJvms start(String bootstrap, Path stateDir, Path logDir, Path extraDir, List<Spec> specs, String heap,
                              int partitions, short replication, Properties settings, PrintStream log) throws IOException {
         boolean temporary = logDir == null;
         Path logs = temporary ? Files.createTempDirectory("wirewatch-bench-jvms-") : Files.createDirectories(logDir);
@@ -102,7 +106,7 @@ final class ServiceJvms implements Benchmark.Services {
             }
             quiescence = new Quiescence(bootstrap, stages);
             for (Spec s : specs) {
-                started.add(startOne(s, bootstrap, stateDir, logs, heap, partitions, replication, settings));
+                started.add(startOne(s, bootstrap, stateDir, logs, extraDir, heap, partitions, replication, settings));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(s -> s.process().destroyForcibly());
@@ -118,14 +122,13 @@ final class ServiceJvms implements Benchmark.Services {
         return new ServiceJvms(started, quiescence, logs, temporary, heap, log);
     }
 
-    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs, String heap,
+    private static Service startOne(Spec spec, String bootstrap, Path stateDir, Path logs, Path extra, String heap,
                                     int partitions, short replication, Properties settings) throws IOException {
         String name = spec.label();
         Path serviceState = Files.createDirectories(stateDir.resolve(name));
         Path config = logs.resolve(name + ".properties");
         Properties overrides = new Properties();
         Pipeline.overrides(serviceState).forEach((k, v) -> overrides.setProperty(k.toString(), v.toString()));
-        Path extra = extraDir();
         Path extraConfig = extra == null ? null : extra.resolve(name + ".properties");
         if (extraConfig != null && Files.isRegularFile(extraConfig)) {
             try (var in = Files.newBufferedReader(extraConfig, StandardCharsets.UTF_8)) {
@@ -183,18 +186,12 @@ final class ServiceJvms implements Benchmark.Services {
     }
 
     /**
-     * For experiments on one service at a time (a JFR recording, GC flags, a Streams setting), a directory
-     * where {@code LABEL.jvm} holds extra JVM options (split at whitespace) and {@code LABEL.properties} extra
-     * {@code --config} keys for the service of that label ({@code enrich}, {@code aggregate},
-     * {@code aggregate-alone}); a missing file adds nothing.
+     * The extra JVM options of the service labelled {@code label} ({@code enrich}, {@code aggregate},
+     * {@code aggregate-alone}): for experiments on one service at a time (a JFR recording, GC flags), the
+     * directory {@code extraDir} ({@code bench --service-extra}) holds {@code LABEL.jvm}, options split at
+     * whitespace, and {@code LABEL.properties}, extra {@code --config} keys; a missing file (or directory) adds
+     * nothing.
      */
-    static final String EXTRA_ENV = "WIREWATCH_BENCH_SERVICE_EXTRA";
-
-    private static Path extraDir() {
-        String dir = System.getenv(EXTRA_ENV);
-        return dir == null || dir.isBlank() ? null : Path.of(dir);
-    }
-
     static List<String> jvmOptions(Path extraDir, String label) throws IOException {
         Path file = extraDir == null ? null : extraDir.resolve(label + ".jvm");
         if (file == null || !Files.isRegularFile(file)) {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -76,6 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "temp dir, deleted after a successful run and kept when the bench fails).")
     Path serviceLogs;
 
+    @Option(names = "--service-extra", paramLabel = "DIR", defaultValue = "${env:WIREWATCH_BENCH_SERVICE_EXTRA}",
+            description = "With --service-jvms, for experiments on one service JVM: add the JVM options of DIR/LABEL.jvm "
+                    + "(split at whitespace; e.g. a JFR recording or GC flags) and the --config keys of "
+                    + "DIR/LABEL.properties to the service of that label (enrich, aggregate, aggregate-alone); a missing "
+                    + "file adds nothing. Default: the environment variable WIREWATCH_BENCH_SERVICE_EXTRA, else none.")
+    Path serviceExtra;
+
     @Mixin KafkaOptions kafka;
     @Mixin PipelineSettingsOptions settings;
 
@@ -96,12 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (serviceJvms && !serviceHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
             throw new IllegalArgumentException("--service-heap must be a JVM heap size such as 512m or 1g (got " + serviceHeap + ")");
         }
+        if (serviceJvms && serviceExtra != null && !Files.isDirectory(serviceExtra)) {
+            throw new IllegalArgumentException("--service-extra must be a directory of LABEL.jvm / LABEL.properties files (got "
+                    + serviceExtra + ", not a directory)");
+        }
         Properties streams = settings.properties(); // a bad setting fails before a broker starts
         try (Cluster cluster = kafka.open()) {
             Benchmark.Options options = new Benchmark.Options(articles, seed, stateDir,
                     Duration.ofSeconds(timeoutSeconds), cluster.embedded() ? 1 : kafka.replicationFactor,
                     cluster.embedded(), aggregateAlone, aggregateCopies, storiesAlone,
-                    serviceJvms ? serviceHeap : null, serviceJvms ? serviceLogs : null, streams);
+                    serviceJvms ? serviceHeap : null, serviceJvms ? serviceLogs : null,
+                    serviceJvms ? serviceExtra : null, streams);
             Benchmark.Result result = new Benchmark(cluster.bootstrap(), options, System.err).run();
             System.err.flush();
             System.out.println(storiesAlone ? result.storiesAloneLine() : result.line());
