@@ -1,5 +1,6 @@
 package io.wirewatch.aggregate;
 
+import io.wirewatch.aggregate.status.PublishPacing;
 import io.wirewatch.aggregate.status.StatusFoldProcessor;
 import io.wirewatch.aggregate.status.TableBound;
 import io.wirewatch.common.kafka.StreamsDefaults;
@@ -27,11 +28,13 @@ public final class AggregateService {
 
     /**
      * Refuses, before anything starts, a configuration the fold would refuse at its first task: today
-     * a bad {@value TableBound#MAX_BYTES_CONFIG} or {@value StatusFoldProcessor#DECODED_BYTES_CONFIG}.
+     * a bad {@value TableBound#MAX_BYTES_CONFIG}, {@value StatusFoldProcessor#DECODED_BYTES_CONFIG},
+     * {@value PublishPacing#MS_CONFIG} or {@value PublishPacing#BYTES_CONFIG}.
      * Throws {@link IllegalArgumentException} with the reason.
      */
     public static void validate(Properties p) {
         TableBound.maxBytes(p);
         StatusFoldProcessor.decodedBytes(p);
+        PublishPacing.of(p);
     }
 }

@@ -11,6 +11,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,8 +25,10 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,10 @@ import java.util.function.Supplier;
  * per commit ({@link CommitHook}) the organisations changed since the last commit get their table
  * built from those rows, and a table that changed is stored and emitted (a tombstone when its last
  * row went away). The stores are keyed so that one event reads and writes only the rows it touches.
+ * A big table waits for its next publish while it is within {@link PublishPacing}'s interval: the
+ * organisation stays pending across commits, recorded in {@value #DEFERRED_STORE} (logged) so that a
+ * crash cannot lose the publish, and a wall-clock punctuation publishes it once due when no commit
+ * comes sooner.
  */
 public final class StatusFoldProcessor implements Processor<String, OrgEvent, String, byte[]> {
 
@@ -53,11 +61,14 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     /** The current tables, read by the HTTP API through interactive queries. */
     public static final String TABLES_STORE = "org-tables";
 
+    /** Organisations whose table waits for its next publish ({@link PublishPacing}): the rows touched since. */
+    public static final String DEFERRED_STORE = "org-tables-deferred";
+
     /** The store whose pre-commit flush writes the buffered state and emits the changed tables. */
     public static final String COMMIT_HOOK = "org-tables-at-commit";
 
     public static final String[] STORES = {ARTICLES_STORE, STORIES_STORE, ROWS_STORE, TALLIES_STORE, EVIDENCE_STORE,
-            NAMES_STORE, TABLES_STORE, COMMIT_HOOK};
+            NAMES_STORE, TABLES_STORE, DEFERRED_STORE, COMMIT_HOOK};
 
     /**
      * The Streams property (set by {@code aggregate --decoded-bytes}, or its environment variable
@@ -87,14 +98,34 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
     private ProcessorNode<?, ?, ?, ?> node;
     private StoreState state;
     private OrgFold fold;
-    /** Organisations changed since the last commit: the rows touched and the last event's timestamp. */
+    /**
+     * Organisations changed since their table was last built: the rows touched and the last event's
+     * timestamp. Those of the last commit, and the big tables waiting for their interval.
+     */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private PublishPacing pacing;
+    private KeyValueStore<String, DeferredTable> deferred;
+    /** Set when the tables waiting in {@link #DEFERRED_STORE} must be read again (at start, after a reset). */
+    private boolean reloadDeferred;
+    /** The punctuation that publishes waiting tables when no commit comes; null while none waits. */
+    private Cancellable punctuation;
     private long lastSummary = System.nanoTime();
+    private static final long MAX_PUNCTUATION_MS = 1000;
 
     private static final class Pending {
         final Set<String> rows = new TreeSet<>();
         long timestamp;
+        /** Whether {@link #DEFERRED_STORE} holds an entry for it, and whether that entry lacks changes since. */
+        boolean saved;
+        boolean unsaved = true;
+
+        DeferredTable record() {
+            return new DeferredTable(new TreeSet<>(rows), timestamp);
+        }
     }
+
+    /** What {@value #DEFERRED_STORE} keeps of a waiting table: the rows to refold and the timestamp to publish with. */
+    public record DeferredTable(TreeSet<String> rows, long timestamp) {}
 
     /**
      * Adds the fold's stores (persistent, logged, without Streams' record cache: the fold buffers
@@ -110,6 +141,7 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         addStore(builder, EVIDENCE_STORE, SmileSerde.of(EvidenceTally.class), false);
         addStore(builder, NAMES_STORE, SmileSerde.of(OrgNames.class), false);
         addStore(builder, TABLES_STORE, Serdes.ByteArray(), false);
+        addStore(builder, DEFERRED_STORE, SmileSerde.of(DeferredTable.class), false);
         builder.addStateStore(CommitHook.builder(COMMIT_HOOK));
     }
 
@@ -152,7 +184,17 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
         this.node = this.context.currentNode();
         this.state = new StoreState(context, decodedBytes(context.appConfigs()));
         this.fold = new OrgFold(state);
+        this.pacing = PublishPacing.of(context.appConfigs());
+        this.deferred = context.getStateStore(DEFERRED_STORE);
+        if (punctuation != null) {
+            punctuation.cancel(); // from an earlier life of the task
+            punctuation = null;
+        }
         pending.clear();
+        // the processor starts once its stores are restored: what waited before a restart waits on, and
+        // the punctuation publishes it even if no record comes
+        reloadDeferred();
+        schedulePunctuation();
         CommitHook hook = context.getStateStore(COMMIT_HOOK);
         hook.listen(new CommitHook.Listener() {
             @Override
@@ -163,6 +205,8 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             @Override
             public void drop() {
                 pending.clear();
+                pacing.clear();
+                reloadDeferred = true; // the restored store says what still waits
                 state.drop();
             }
         });
@@ -175,37 +219,96 @@ public final class StatusFoldProcessor implements Processor<String, OrgEvent, St
             Pending p = pending.computeIfAbsent(record.value().orgId(), k -> new Pending());
             p.rows.addAll(rows);
             p.timestamp = record.timestamp();
+            p.unsaved = true;
         }
     }
 
-    /** Writes the held state, then builds each changed organisation's table once and emits it if it changed. */
+    /**
+     * Writes the held state, then builds each changed organisation's table once and emits it if it changed;
+     * a big table within its interval waits (recorded in {@value #DEFERRED_STORE}).
+     */
     private void emitChanged() {
         if (LOG.isDebugEnabled() && System.nanoTime() - lastSummary > 30_000_000_000L) {
             lastSummary = System.nanoTime();
             LOG.debug("task {}: decoded values held, by store: {}", context.taskId(), state.summary());
         }
         state.writeBack();
+        if (reloadDeferred) {
+            reloadDeferred();
+        }
         if (pending.isEmpty()) {
+            schedulePunctuation(); // cancels one left from before a reset
             return;
         }
+        long now = context.currentSystemTimeMs();
+        pacing.expire(now);
         ProcessorNode<?, ?, ?, ?> previousNode = context.currentNode();
         ProcessorRecordContext previousRecord = context.recordContext();
         try {
             context.setCurrentNode(node);
-            for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                OrgFold.Change change = fold.table(e.getKey(), e.getValue().rows, maxTableBytes);
+            for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Pending> e = it.next();
+                String org = e.getKey();
+                Pending p = e.getValue();
+                if (!pacing.due(org, now)) {
+                    if (p.unsaved) {
+                        deferred.put(org, p.record());
+                        p.saved = true;
+                        p.unsaved = false;
+                    }
+                    continue;
+                }
+                it.remove();
+                if (p.saved) {
+                    deferred.delete(org);
+                }
+                OrgFold.Change change = fold.table(org, p.rows, maxTableBytes);
                 if (change.changed()) {
-                    long ts = e.getValue().timestamp;
-                    context.setRecordContext(new ProcessorRecordContext(ts, -1, -1, null, new RecordHeaders()));
-                    context.forward(new Record<>(e.getKey(), change.json(), ts)); // within the byte budget
+                    pacing.published(org, now, change.json() == null ? 0 : change.json().length); // null: a tombstone
+                    context.setRecordContext(new ProcessorRecordContext(p.timestamp, -1, -1, null, new RecordHeaders()));
+                    context.forward(new Record<>(org, change.json(), p.timestamp)); // within the byte budget
                 }
             }
+            schedulePunctuation();
+        } catch (RuntimeException e) {
+            pending.clear(); // as before a failed commit: the task is reset, the stores say what waits
+            reloadDeferred = true;
+            throw e;
         } finally {
-            pending.clear();
             context.setRecordContext(previousRecord);
             context.setCurrentNode(previousNode);
         }
         state.writeBack(); // the tables
+    }
+
+    /** Adds the tables {@value #DEFERRED_STORE} says wait to those pending (the store is the truth after a restart). */
+    private void reloadDeferred() {
+        reloadDeferred = false;
+        try (KeyValueIterator<String, DeferredTable> it = deferred.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, DeferredTable> kv = it.next();
+                Pending p = pending.computeIfAbsent(kv.key, k -> new Pending());
+                p.rows.addAll(kv.value.rows());
+                p.timestamp = Math.max(p.timestamp, kv.value.timestamp());
+                p.saved = true;
+            }
+        }
+    }
+
+    /**
+     * While a table waits, a wall-clock punctuation a quarter of the interval apart (at most
+     * {@value #MAX_PUNCTUATION_MS} ms: what waited before a restart is due at once) makes the task commit
+     * (Streams commits a task after a punctuation), so that the table goes out once due even if no record
+     * comes; cancelled when none waits, so that an idle task does not commit.
+     */
+    private void schedulePunctuation() {
+        if (pending.isEmpty() && punctuation != null) {
+            punctuation.cancel();
+            punctuation = null;
+        } else if (!pending.isEmpty() && punctuation == null) {
+            long every = Math.max(1, Math.min(pacing.intervalMs() / 4, MAX_PUNCTUATION_MS));
+            punctuation = context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, t -> { });
+        }
     }
 
     /**
