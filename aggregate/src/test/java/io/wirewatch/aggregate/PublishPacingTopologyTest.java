@@ -38,11 +38,10 @@ class PublishPacingTopologyTest {
     @TempDir
     Path dir;
 
-    private int runs;
-
+    /** The topology's settings with the pacing given; a state directory of its own per pacing. */
     private Properties config(long intervalMs, long bigBytes) {
         Properties p = AggregateService.config("unused:9092", "publish-pacing-test");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("run-" + runs++).toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve(intervalMs + "ms-" + bigBytes + "bytes").toString());
         p.put(PublishPacing.MS_CONFIG, Long.toString(intervalMs));
         p.put(PublishPacing.BYTES_CONFIG, Long.toString(bigBytes));
         return p;
