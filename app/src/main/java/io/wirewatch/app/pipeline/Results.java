@@ -90,7 +90,7 @@ public record Results(List<EnrichedArticle> articles, List<Story> stories, List<
     }
 
     /** Reads a topic from the beginning to its current end; a tombstone removes its key. */
-    static <T> Map<String, T> latestByKey(String bootstrap, String topic, Function<byte[], T> parse) {
+    public static <T> Map<String, T> latestByKey(String bootstrap, String topic, Function<byte[], T> parse) {
         Map<String, T> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : readCommitted(bootstrap, topic)) {
             if (r.value() == null) {

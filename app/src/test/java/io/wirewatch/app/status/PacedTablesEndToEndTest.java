@@ -9,7 +9,6 @@ import io.wirewatch.app.pipeline.Results;
 import io.wirewatch.common.Topics;
 import io.wirewatch.common.model.EnrichedArticle;
 import io.wirewatch.common.serde.Json;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,7 +75,7 @@ class PacedTablesEndToEndTest {
             } finally {
                 stop(second);
             }
-            assertThat(hasPendingHistory(latest(bootstrap, ORG))).as("held back at the stop").isFalse();
+            assertThat(hasPendingHistory(latest(bootstrap))).as("held back at the stop").isFalse();
 
             KafkaStreams third = start(bootstrap, dir.resolve("third"), 600_000); // restored from the changelog
             try {
@@ -127,16 +126,12 @@ class PacedTablesEndToEndTest {
         }
     }
 
-    private static JsonNode awaitTable(String bootstrap, Predicate<JsonNode> done, String what) throws Exception {
-        return awaitTable(bootstrap, ORG, done, what);
-    }
-
     /** Polls the committed {@code org.status.v1} until the organisation's latest table satisfies {@code done}. */
-    private static JsonNode awaitTable(String bootstrap, String org, Predicate<JsonNode> done, String what) throws Exception {
+    private static JsonNode awaitTable(String bootstrap, Predicate<JsonNode> done, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = latest(bootstrap, org);
+            last = latest(bootstrap);
             if (last != null && done.test(last)) {
                 return last;
             }
@@ -145,18 +140,8 @@ class PacedTablesEndToEndTest {
         throw new AssertionError(what + ": not on " + Topics.STATUS + " within 90 s; last: " + last);
     }
 
-    private static JsonNode latest(String bootstrap, String org) {
-        JsonNode last = null;
-        for (ConsumerRecord<String, byte[]> r : Results.readCommitted(bootstrap, Topics.STATUS)) {
-            if (org.equals(r.key())) {
-                try {
-                    last = r.value() == null ? null : Json.MAPPER.readTree(r.value());
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return last;
+    private static JsonNode latest(String bootstrap) {
+        return Results.latestByKey(bootstrap, Topics.STATUS, b -> Json.read(b, JsonNode.class)).get(ORG);
     }
 
     /** Polls the instance's {@value StatusFoldProcessor#DEFERRED_STORE} until the organisation waits there, or not. */
