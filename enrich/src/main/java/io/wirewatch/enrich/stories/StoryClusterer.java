@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 
 /**
  * One-pass story clustering: each article joins the most similar live story or starts a new one.
@@ -157,11 +158,13 @@ public final class StoryClusterer {
         }
         store.putDocumentFrequency(DOCS_KEY, docs);
         if (vec.size() > ARTICLE_TERMS && docs >= ARTICLE_TERMS_AFTER_DOCS) {
-            vec = top(vec, ARTICLE_TERMS); // a new map of its own
+            vec = topMap(vec, ARTICLE_TERMS);
         }
         // unit length, so that the centroid is the plain sum of its members and each counts once
         double norm = TextVectors.norm(vec);
         vec.replaceAll((k, v) -> v / norm);
+        double vecNorm = TextVectors.norm(vec);
+        vec = TermVector.of(vec); // scored against every candidate's centroid
         Set<String> ents = entityKeys(a.entities());
 
         List<String> keys = topTerms(vec, p.indexTerms());
@@ -173,7 +176,6 @@ public final class StoryClusterer {
         List<Scored> scored = new ArrayList<>();
         StoryState best = null;
         double bestSim = 0;
-        double vecNorm = TextVectors.norm(vec);
         int decoded = 0;
         int looked = 0;
         List<PostingList> keyLists = new ArrayList<>(keys.size()); // read once: the index update below reuses them
@@ -426,19 +428,39 @@ public final class StoryClusterer {
         return out;
     }
 
+    /** The keys of {@link #topMap}, in its order (the order the candidates are counted in). */
     private static List<String> topTerms(Map<String, Double> vec, int n) {
-        return new ArrayList<>(top(vec, n).keySet());
+        return new ArrayList<>(topMap(vec, n).keySet());
     }
 
-    private static Map<String, Double> top(Map<String, Double> vec, int n) {
+    /** The {@code n} highest-weighted terms (ties by term), in a map of their own. */
+    private static Map<String, Double> topMap(Map<String, Double> vec, int n) {
         Map<String, Double> out = new HashMap<>();
-        vec.entrySet().stream()
-                .sorted((x, y) -> {
-                    int c = Double.compare(y.getValue(), x.getValue());
-                    return c != 0 ? c : x.getKey().compareTo(y.getKey());
-                })
-                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+        byWeight(vec).limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** The entries, highest weight first, ties by term. */
+    private static Stream<Map.Entry<String, Double>> byWeight(Map<String, Double> vec) {
+        return vec.entrySet().stream().sorted((x, y) -> {
+            int c = Double.compare(y.getValue(), x.getValue());
+            return c != 0 ? c : x.getKey().compareTo(y.getKey());
+        });
+    }
+
+    /** The {@code n} highest-weighted terms (ties by term), as a {@link TermVector}. */
+    private static TermVector top(Map<String, Double> vec, int n) {
+        if (vec.size() <= n) {
+            return TermVector.of(vec);
+        }
+        String[] terms = new String[n];
+        double[] weights = new double[n];
+        int[] at = {0};
+        byWeight(vec).limit(n).forEach(e -> {
+            terms[at[0]] = e.getKey();
+            weights[at[0]++] = e.getValue();
+        });
+        return TermVector.of(terms, weights, at[0]);
     }
 
     private static String headline(EnrichedArticle a) {

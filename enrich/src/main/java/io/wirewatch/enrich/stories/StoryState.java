@@ -26,6 +26,7 @@ public record StoryState(
         double centroidNorm) {
 
     public StoryState {
+        centroid = centroid == null ? null : TermVector.of(centroid); // scored against every article: see TermVector
         if (!(centroidNorm > 0) && centroid != null) {
             centroidNorm = TextVectors.norm(centroid);
         }

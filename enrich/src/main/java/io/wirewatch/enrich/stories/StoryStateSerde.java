@@ -229,10 +229,13 @@ public final class StoryStateSerde implements Serde<StoryState> {
         Map<String, Double> centroid = null;
         n = in.count();
         if (n >= 0) {
-            centroid = new HashMap<>(capacity(n));
+            String[] terms = new String[n];
+            double[] weights = new double[n];
             for (int i = 0; i < n; i++) {
-                centroid.put(in.str(), Double.longBitsToDouble(in.i64()));
+                terms[i] = in.str();
+                weights[i] = Double.longBitsToDouble(in.i64());
             }
+            centroid = TermVector.of(terms, weights, n); // written in its order: read without sorting
         }
         int size = in.i32();
         double norm = Double.longBitsToDouble(in.i64());

@@ -60,8 +60,11 @@ public final class TextVectors {
         return dot(a, b) / (normA * normB);
     }
 
-    /** The dot product, walking the smaller vector and looking its terms up in the larger. */
+    /** The dot product: one merge when both are {@link TermVector}s, else a walk of the smaller map. */
     public static double dot(Map<String, Double> a, Map<String, Double> b) {
+        if (a instanceof TermVector x && b instanceof TermVector y) {
+            return x.dot(y);
+        }
         Map<String, Double> small = a.size() <= b.size() ? a : b;
         Map<String, Double> large = small == a ? b : a;
         double dot = 0;

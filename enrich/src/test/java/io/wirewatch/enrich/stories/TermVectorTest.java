@@ -1,0 +1,109 @@
+package io.wirewatch.enrich.stories;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Term vectors in sorted arrays ({@link TermVector}): the same map, and the same dot product, as a HashMap's. */
+class TermVectorTest {
+
+    /** Terms whose String hash codes collide ("Aa" and "BB" hash alike, and so do their concatenations). */
+    private static final List<String> COLLIDING = List.of("AaAa", "BBBB", "AaBB", "BBAa", "Aa", "BB");
+
+    private static Map<String, Double> randomVector(Random r, List<String> vocabulary, int terms) {
+        Map<String, Double> m = new HashMap<>();
+        while (m.size() < terms) {
+            m.put(vocabulary.get(r.nextInt(vocabulary.size())), r.nextDouble() * 3 - 1);
+        }
+        return m;
+    }
+
+    private static double hashMapDot(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0;
+        for (var e : a.entrySet()) {
+            Double v = b.get(e.getKey());
+            if (v != null) {
+                dot += e.getValue() * v;
+            }
+        }
+        return dot;
+    }
+
+    @Test
+    void isTheSameMapAsTheOneItWasMadeFrom() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("sanctions", 0.5);
+        m.put("AaAa", 0.25);
+        m.put("BBBB", -0.125);
+        m.put("zürich", 2.0);
+        TermVector v = TermVector.of(m);
+        assertThat(v).isEqualTo(m).hasSameHashCodeAs(m);
+        assertThat(m).isEqualTo(v);
+        assertThat(v.size()).isEqualTo(4);
+        assertThat(v.get("BBBB")).isEqualTo(-0.125);
+        assertThat(v.weight("AaAa")).isEqualTo(0.25);
+        assertThat(v.get("AaBB")).isNull(); // same hash as two held terms, not held
+        assertThat(v.weight("missing")).isZero();
+        assertThat(v.containsKey("zürich")).isTrue();
+        assertThat(v.containsKey(42)).isFalse();
+        assertThat(new HashMap<>(v)).isEqualTo(m);
+        Map<String, Double> seen = new HashMap<>();
+        v.forEach(seen::put);
+        assertThat(seen).isEqualTo(m);
+        assertThat(TermVector.of(v)).isSameAs(v);
+        assertThat(TermVector.of(Map.of())).isSameAs(TermVector.EMPTY).isEmpty();
+        assertThatThrownBy(() -> v.put("x", 1.0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void dotProductAndNormMatchTheMapOnesOverRandomVectorsWithCollidingHashes() {
+        Random r = new Random(17);
+        List<String> vocabulary = new ArrayList<>(COLLIDING);
+        for (int i = 0; i < 300; i++) {
+            vocabulary.add("term" + i);
+        }
+        for (int round = 0; round < 500; round++) {
+            Map<String, Double> a = randomVector(r, vocabulary, 1 + r.nextInt(40));
+            Map<String, Double> b = randomVector(r, vocabulary, 1 + r.nextInt(200));
+            TermVector va = TermVector.of(a);
+            TermVector vb = TermVector.of(b);
+            double expected = hashMapDot(a, b);
+            assertThat(va.dot(vb)).isCloseTo(expected, within(1e-9));
+            assertThat(vb.dot(va)).isCloseTo(expected, within(1e-9));
+            assertThat(TextVectors.dot(va, vb)).isCloseTo(expected, within(1e-9));
+            assertThat(va.norm()).isCloseTo(TextVectors.norm(a), within(1e-9));
+        }
+        TermVector all = TermVector.of(randomVector(r, COLLIDING, COLLIDING.size()));
+        double squares = 0;
+        for (double w : all.values()) {
+            squares += w * w;
+        }
+        assertThat(all.dot(all)).isCloseTo(squares, within(1e-12)); // every colliding term meets only itself
+    }
+
+    @Test
+    void orderDoesNotDependOnTheInputsAndATermGivenTwiceKeepsItsLaterWeight() {
+        String[] terms = {"BBBB", "x", "AaAa", "AaBB", "x"};
+        double[] weights = {1, 2, 3, 4, 5};
+        TermVector v = TermVector.of(terms.clone(), weights.clone(), 5);
+        assertThat(v).hasSize(4).containsEntry("x", 5.0).containsEntry("AaAa", 3.0);
+        String[] reversed = {"x", "AaBB", "AaAa", "BBBB"};
+        double[] reversedWeights = {5, 4, 3, 1};
+        TermVector w = TermVector.of(reversed, reversedWeights, 4);
+        assertThat(new ArrayList<>(w.keySet())).isEqualTo(new ArrayList<>(v.keySet()));
+        // a vector's own order (what the story store writes) is read back as it is
+        String[] inOrder = v.keySet().toArray(String[]::new);
+        double[] inOrderWeights = v.values().stream().mapToDouble(Double::doubleValue).toArray();
+        assertThat(TermVector.of(inOrder, inOrderWeights, 4)).isEqualTo(v);
+        assertThat(TermVector.of(new String[] {"a", "b"}, new double[] {1, 2}, 1)).isEqualTo(Map.of("a", 1.0));
+    }
+}
