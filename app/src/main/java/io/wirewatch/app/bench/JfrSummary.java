@@ -67,7 +67,9 @@ public final class JfrSummary {
         Map<String, Map<String, Integer>> activity = new HashMap<>();
         Map<String, Map<String, Integer>> leaves = new HashMap<>();
         int total = 0;
-        // CPU seconds per group: jdk.ThreadCPULoad is each thread's load over the period since its last event
+        // CPU seconds per group: jdk.ThreadCPULoad is each thread's load over the period since its last event, as a
+        // share of all the machine's CPUs (a thread busy on one of two cores reads 0.5), hence the processor count
+        int cpus = processors(events);
         Map<String, Double> cpu = new HashMap<>();
         Map<Long, Instant> lastLoad = new HashMap<>();
         for (RecordedEvent e : events) {
@@ -82,7 +84,7 @@ public final class JfrSummary {
             }
             double seconds = (e.getStartTime().toEpochMilli() - prev.toEpochMilli()) / 1000.0;
             String name = e.getThread("eventThread").getJavaName();
-            cpu.merge(group(name == null ? "?" : name), seconds * (e.getFloat("user") + e.getFloat("system")),
+            cpu.merge(group(name == null ? "?" : name), seconds * cpus * (e.getFloat("user") + e.getFloat("system")),
                     Double::sum);
         }
         for (RecordedEvent e : events) {
@@ -106,8 +108,8 @@ public final class JfrSummary {
             leaves.computeIfAbsent(group, k -> new HashMap<>())
                     .merge(leaf.getMethod().getType().getName() + "." + leaf.getMethod().getName(), 1, Integer::sum);
         }
-        System.out.printf("%d execution samples in [%.0f s, %s]%n", total, from,
-                to == Double.MAX_VALUE ? "end" : String.format("%.0f s", to));
+        System.out.printf("%d execution samples in [%.0f s, %s]; thread CPU from jdk.ThreadCPULoad on %d CPUs%n", total,
+                from, to == Double.MAX_VALUE ? "end" : String.format("%.0f s", to), cpus);
         final int all = total;
         perGroup.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(g -> {
             System.out.printf("%n%s: %d samples (%.1f%%), ~%.1f s CPU (jdk.ThreadCPULoad)%n", g.getKey(), g.getValue(),
@@ -115,6 +117,24 @@ public final class JfrSummary {
             System.out.println("  by activity: " + topOf(activity.get(g.getKey()), g.getValue(), 12));
             System.out.println("  leaf frames: " + topOf(leaves.get(g.getKey()), g.getValue(), top));
         });
+    }
+
+    /**
+     * The CPUs the recorded JVM had, which JFR divides each thread's CPU time by: the container's effective count,
+     * else the machine's hardware threads, else 1.
+     */
+    static int processors(List<RecordedEvent> events) {
+        int hardware = 0;
+        for (RecordedEvent e : events) {
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.ContainerConfiguration") && e.getLong("effectiveCpuCount") > 0) {
+                return (int) e.getLong("effectiveCpuCount");
+            }
+            if (type.equals("jdk.CPUInformation")) {
+                hardware = Math.max(hardware, e.getInt("hwThreads"));
+            }
+        }
+        return Math.max(1, hardware);
     }
 
     /** JDK frames (collections, regex, strings) count for the first non-JDK caller below them. */
