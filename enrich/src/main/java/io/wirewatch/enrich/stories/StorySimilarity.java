@@ -80,13 +80,14 @@ public final class StorySimilarity {
             return cos;
         }
         int shared = 0;
+        boolean sharedOrg = false;
         for (String e : ents) {
             if (storyEnts.contains(e)) {
                 shared++;
+                sharedOrg |= e.startsWith("ORG/");
             }
         }
         double jaccard = shared / (double) (ents.size() + storyEnts.size() - shared);
-        boolean sharedOrg = ents.stream().anyMatch(e -> e.startsWith("ORG/") && storyEnts.contains(e));
         // shared organisations and jurisdictions are extra evidence; their absence is not evidence against
         return cos + p.entityWeight() * (sharedOrg ? jaccard : 0);
     }
