@@ -164,7 +164,7 @@ public final class StoryClusterer {
         double norm = TextVectors.norm(vec);
         vec.replaceAll((k, v) -> v / norm);
         double vecNorm = TextVectors.norm(vec);
-        vec = TermVector.of(vec); // scored against every candidate's centroid
+        TermVector vector = TermVector.of(vec); // scored against every candidate's centroid
         Set<String> ents = entityKeys(a.entities());
 
         List<String> keys = topTerms(vec, p.indexTerms());
@@ -206,7 +206,7 @@ public final class StoryClusterer {
                 }
             }
             decoded++;
-            double score = similarity.score(vec, vecNorm, ents, s);
+            double score = similarity.score(vector, vecNorm, ents, s);
             scored.add(new Scored(s, score)); // gated for the merge check once the joined story is known
             if (!similarity.admits(score, s)) {
                 continue;
@@ -220,11 +220,11 @@ public final class StoryClusterer {
 
         StoryState story;
         if (best != null && bestSim >= p.threshold()) {
-            story = join(best, a, vec, ents, eventTime);
+            story = join(best, a, vector, ents, eventTime);
         } else if (originalStory != null) {
-            story = join(originalStory, a, vec, ents, eventTime);
+            story = join(originalStory, a, vector, ents, eventTime);
         } else {
-            story = start(a, vec, ents, eventTime);
+            story = start(a, vector, ents, eventTime);
         }
         List<Story> redirects = List.of();
         if (best != null && bestSim >= p.threshold()) {
@@ -340,8 +340,7 @@ public final class StoryClusterer {
      * stories still partition the articles and an old story id still leads to its articles.
      */
     private StoryState absorb(StoryState survivor, StoryState gone, EnrichedArticle a) {
-        Map<String, Double> c = new HashMap<>(survivor.centroid());
-        gone.centroid().forEach((k, v) -> c.merge(k, v, Double::sum));
+        TermVector c = TermVector.of(survivor.centroid()).plus(TermVector.of(gone.centroid()));
         Map<String, Integer> ec = new HashMap<>(survivor.entityCounts());
         gone.entityCounts().forEach((k, v) -> ec.merge(k, v, Integer::sum));
         List<String> ids = new ArrayList<>(survivor.articleIds());
@@ -375,18 +374,17 @@ public final class StoryClusterer {
         return eventTime >= 0 && storyLastEventTime >= 0 && Math.abs(eventTime - storyLastEventTime) > p.windowMillis();
     }
 
-    private StoryState start(EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
+    private StoryState start(EnrichedArticle a, TermVector vec, Set<String> ents, long eventTime) {
         Map<String, Integer> ec = new HashMap<>();
         ents.forEach(e -> ec.put(e, 1));
         String seen = a.published() != null ? a.published() : a.fetched();
         return new StoryState("s-" + a.id(), headline(a), seen, seen, datePart(a.published()), eventTime,
-                List.of(a.id()), a.outlet() == null ? List.of() : List.of(a.outlet()), ec, top(vec, p.centroidTerms()),
+                List.of(a.id()), a.outlet() == null ? List.of() : List.of(a.outlet()), ec, vec.top(p.centroidTerms()),
                 1);
     }
 
-    private StoryState join(StoryState s, EnrichedArticle a, Map<String, Double> vec, Set<String> ents, long eventTime) {
-        Map<String, Double> c = new HashMap<>(s.centroid());
-        vec.forEach((k, v) -> c.merge(k, v, Double::sum));
+    private StoryState join(StoryState s, EnrichedArticle a, TermVector vec, Set<String> ents, long eventTime) {
+        TermVector c = TermVector.of(s.centroid()).plus(vec);
         Map<String, Integer> ec = new HashMap<>(s.entityCounts());
         ents.forEach(e -> ec.merge(e, 1, Integer::sum));
         return withArticle(s, a, s.headline() != null ? s.headline() : headline(a),
@@ -395,7 +393,7 @@ public final class StoryClusterer {
 
     /** The story with the article listed and its dates widened, over the given centroid and entity counts. */
     private StoryState withArticle(StoryState s, EnrichedArticle a, String headline, long lastEventTime,
-                                   Map<String, Integer> ec, Map<String, Double> c, int size) {
+                                   Map<String, Integer> ec, TermVector c, int size) {
         List<String> ids = new ArrayList<>(s.articleIds());
         if (!ids.contains(a.id()) && ids.size() < MAX_ARTICLE_IDS) {
             ids.add(a.id());
@@ -413,7 +411,7 @@ public final class StoryClusterer {
             anchor = pub;
         }
         return new StoryState(s.id(), headline, first, last, anchor, lastEventTime, ids, outlets, ec,
-                top(c, p.centroidTerms()), size);
+                c.top(p.centroidTerms()), size);
     }
 
     private static Set<String> entityKeys(List<Entity> entities) {
@@ -446,21 +444,6 @@ public final class StoryClusterer {
             int c = Double.compare(y.getValue(), x.getValue());
             return c != 0 ? c : x.getKey().compareTo(y.getKey());
         });
-    }
-
-    /** The {@code n} highest-weighted terms (ties by term), as a {@link TermVector}. */
-    private static TermVector top(Map<String, Double> vec, int n) {
-        if (vec.size() <= n) {
-            return TermVector.of(vec);
-        }
-        String[] terms = new String[n];
-        double[] weights = new double[n];
-        int[] at = {0};
-        byWeight(vec).limit(n).forEach(e -> {
-            terms[at[0]] = e.getKey();
-            weights[at[0]++] = e.getValue();
-        });
-        return TermVector.of(terms, weights, at[0]);
     }
 
     private static String headline(EnrichedArticle a) {

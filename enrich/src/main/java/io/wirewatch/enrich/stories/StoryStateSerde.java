@@ -180,9 +180,10 @@ public final class StoryStateSerde implements Serde<StoryState> {
             }
         }
         if (o.count(s.centroid())) {
-            for (var e : s.centroid().entrySet()) {
-                o.str(e.getKey());
-                o.i64(Double.doubleToRawLongBits(e.getValue()));
+            TermVector c = TermVector.of(s.centroid()); // already one: StoryState holds its centroid so
+            for (int i = 0; i < c.size(); i++) {
+                o.str(c.termAt(i));
+                o.i64(Double.doubleToRawLongBits(c.weightAt(i)));
             }
         }
         o.i32(s.size());

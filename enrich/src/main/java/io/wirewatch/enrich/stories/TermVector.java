@@ -145,6 +145,103 @@ public final class TermVector extends AbstractMap<String, Double> {
         return dot;
     }
 
+    /**
+     * The sum of the two vectors, term by term, in one merge of the arrays: what a story's centroid becomes when
+     * it takes an article (or another story's centroid).
+     */
+    public TermVector plus(TermVector o) {
+        int n = terms.length;
+        int m = o.terms.length;
+        String[] ts = new String[n + m];
+        int[] hs = new int[n + m];
+        double[] ws = new double[n + m];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n || j < m) {
+            int c = i == n ? 1 : j == m ? -1 : compare(hashes[i], terms[i], o.hashes[j], o.terms[j]);
+            if (c <= 0) {
+                ts[k] = terms[i];
+                hs[k] = hashes[i];
+                ws[k] = c == 0 ? weights[i] + o.weights[j++] : weights[i];
+                i++;
+            } else {
+                ts[k] = o.terms[j];
+                hs[k] = o.hashes[j];
+                ws[k] = o.weights[j];
+                j++;
+            }
+            k++;
+        }
+        return k == n + m ? new TermVector(ts, hs, ws)
+                : new TermVector(Arrays.copyOf(ts, k), Arrays.copyOf(hs, k), Arrays.copyOf(ws, k));
+    }
+
+    /**
+     * The {@code n} highest-weighted terms (ties: the terms in {@link String#compareTo} order), in a vector of
+     * their own; this vector when it holds no more.
+     */
+    public TermVector top(int n) {
+        int size = terms.length;
+        if (size <= n) {
+            return this;
+        }
+        if (n <= 0) {
+            return EMPTY;
+        }
+        double[] sorted = weights.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[size - n]; // the n-th highest weight: every higher one is kept
+        int above = 0;
+        for (double w : weights) {
+            if (Double.compare(w, cut) > 0) {
+                above++;
+            }
+        }
+        // of the terms weighing exactly the cut, the first in term order fill the slots left
+        int atCut = n - above;
+        String[] tied = new String[size];
+        int t = 0;
+        for (int i = 0; i < size; i++) {
+            if (Double.compare(weights[i], cut) == 0) {
+                tied[t++] = terms[i];
+            }
+        }
+        String lastTied = null;
+        if (t > atCut) {
+            Arrays.sort(tied, 0, t);
+            lastTied = tied[atCut - 1];
+        }
+        String[] ts = new String[n];
+        int[] hs = new int[n];
+        double[] ws = new double[n];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            int c = Double.compare(weights[i], cut);
+            if (c > 0 || (c == 0 && (lastTied == null || terms[i].compareTo(lastTied) <= 0))) {
+                ts[k] = terms[i];
+                hs[k] = hashes[i];
+                ws[k] = weights[i];
+                k++;
+            }
+        }
+        return new TermVector(ts, hs, ws); // a subsequence: still in order
+    }
+
+    /** The {@code i}-th term in the vector's order. */
+    public String termAt(int i) {
+        return terms[i];
+    }
+
+    /** The {@code i}-th term's weight. */
+    public double weightAt(int i) {
+        return weights[i];
+    }
+
+    private static int compare(int h1, String t1, int h2, String t2) {
+        return h1 != h2 ? Integer.compare(h1, h2) : t1.equals(t2) ? 0 : t1.compareTo(t2);
+    }
+
     /** The weight of {@code term}, 0 when the vector does not hold it. */
     public double weight(String term) {
         int at = indexOf(term);

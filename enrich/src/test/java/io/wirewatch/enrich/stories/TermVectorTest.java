@@ -106,4 +106,47 @@ class TermVectorTest {
         assertThat(TermVector.of(inOrder, inOrderWeights, 4)).isEqualTo(v);
         assertThat(TermVector.of(new String[] {"a", "b"}, new double[] {1, 2}, 1)).isEqualTo(Map.of("a", 1.0));
     }
+    /** What the clusterer did with maps: the highest weights first, ties by term, the first {@code n}. */
+    private static Map<String, Double> mapTop(Map<String, Double> m, int n) {
+        Map<String, Double> out = new HashMap<>();
+        m.entrySet().stream().sorted((x, y) -> {
+            int c = Double.compare(y.getValue(), x.getValue());
+            return c != 0 ? c : x.getKey().compareTo(y.getKey());
+        }).limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Test
+    void sumAndTopTermsAreTheMapOnesWithTiesByTerm() {
+        Random r = new Random(23);
+        List<String> vocabulary = new ArrayList<>(COLLIDING);
+        for (int i = 0; i < 400; i++) {
+            vocabulary.add("t" + i);
+        }
+        for (int round = 0; round < 300; round++) {
+            Map<String, Double> a = randomVector(r, vocabulary, 1 + r.nextInt(220));
+            Map<String, Double> b = randomVector(r, vocabulary, 1 + r.nextInt(40));
+            if (round % 3 == 0) {
+                a.replaceAll((k, v) -> (double) Math.round(v * 2)); // many equal weights: ties decide
+                b.replaceAll((k, v) -> (double) Math.round(v * 2));
+            }
+            Map<String, Double> sum = new HashMap<>(a);
+            b.forEach((k, v) -> sum.merge(k, v, Double::sum));
+            TermVector plus = TermVector.of(a).plus(TermVector.of(b));
+            assertThat(plus).isEqualTo(sum);
+            assertThat(plus).isEqualTo(TermVector.of(sum));
+            assertThat(new ArrayList<>(plus.keySet())).isEqualTo(new ArrayList<>(TermVector.of(sum).keySet()));
+            for (int n : new int[] {1, 7, 40, 200, 1000}) {
+                TermVector top = plus.top(n);
+                assertThat(top).isEqualTo(mapTop(sum, n));
+                assertThat(new ArrayList<>(top.keySet())).isEqualTo(new ArrayList<>(TermVector.of(top).keySet()));
+            }
+        }
+        TermVector v = TermVector.of(Map.of("a", 1.0));
+        assertThat(v.top(5)).isSameAs(v);
+        assertThat(v.top(0)).isEmpty();
+        assertThat(TermVector.EMPTY.plus(v)).isEqualTo(v);
+        assertThat(v.termAt(0)).isEqualTo("a");
+        assertThat(v.weightAt(0)).isEqualTo(1.0);
+    }
 }
