@@ -14,8 +14,9 @@ import java.util.function.BiConsumer;
  * the terms' hash codes, then by the terms. Every article is scored against up to 64 stories, and a lookup per
  * article term in each centroid's {@code HashMap} (node, key, boxed value: three dependent reads) was the top
  * leaf of the story thread (BENCHMARKS.md, "seventeenth session"); two sorted vectors meet in one walk over
- * contiguous arrays ({@link #dot}). It is a read-only {@link Map}, equal to any map of the same entries, so
- * the code that builds new centroids with {@code HashMap}s reads it as before.
+ * contiguous arrays ({@link #dot}), and a join sums and cuts them the same way ({@link #plus}, {@link #top}).
+ * It is a read-only {@link Map}, equal to any map of the same entries, so code and tests that read centroids as
+ * maps read it as before.
  */
 public final class TermVector extends AbstractMap<String, Double> {
 
