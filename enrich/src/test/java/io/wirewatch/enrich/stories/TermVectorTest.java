@@ -27,15 +27,27 @@ class TermVectorTest {
         return m;
     }
 
-    private static double hashMapDot(Map<String, Double> a, Map<String, Double> b) {
-        double dot = 0;
-        for (var e : a.entrySet()) {
-            Double v = b.get(e.getKey());
-            if (v != null) {
-                dot += e.getValue() * v;
-            }
+    /**
+     * {@code rounds} pairs of random vectors (up to {@code maxA} and {@code maxB} terms) over the colliding terms
+     * and {@code words} more.
+     */
+    private static List<List<Map<String, Double>>> pairs(long seed, int rounds, int words, int maxA, int maxB) {
+        Random r = new Random(seed);
+        List<String> vocabulary = new ArrayList<>(COLLIDING);
+        for (int i = 0; i < words; i++) {
+            vocabulary.add("term" + i);
         }
-        return dot;
+        List<List<Map<String, Double>>> out = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            Map<String, Double> a = randomVector(r, vocabulary, 1 + r.nextInt(maxA));
+            out.add(List.of(a, randomVector(r, vocabulary, 1 + r.nextInt(maxB))));
+        }
+        return out;
+    }
+
+    private static double hashMapDot(Map<String, Double> a, Map<String, Double> b) {
+        return a.entrySet().stream().filter(e -> b.containsKey(e.getKey()))
+                .mapToDouble(e -> e.getValue() * b.get(e.getKey())).sum();
     }
 
     @Test
@@ -66,14 +78,9 @@ class TermVectorTest {
 
     @Test
     void dotProductAndNormMatchTheMapOnesOverRandomVectorsWithCollidingHashes() {
-        Random r = new Random(17);
-        List<String> vocabulary = new ArrayList<>(COLLIDING);
-        for (int i = 0; i < 300; i++) {
-            vocabulary.add("term" + i);
-        }
-        for (int round = 0; round < 500; round++) {
-            Map<String, Double> a = randomVector(r, vocabulary, 1 + r.nextInt(40));
-            Map<String, Double> b = randomVector(r, vocabulary, 1 + r.nextInt(200));
+        for (List<Map<String, Double>> pair : pairs(17, 500, 300, 40, 200)) {
+            Map<String, Double> a = pair.get(0);
+            Map<String, Double> b = pair.get(1);
             TermVector va = TermVector.of(a);
             TermVector vb = TermVector.of(b);
             double expected = hashMapDot(a, b);
@@ -82,7 +89,7 @@ class TermVectorTest {
             assertThat(TextVectors.dot(va, vb)).isCloseTo(expected, within(1e-9));
             assertThat(va.norm()).isCloseTo(TextVectors.norm(a), within(1e-9));
         }
-        TermVector all = TermVector.of(randomVector(r, COLLIDING, COLLIDING.size()));
+        TermVector all = TermVector.of(randomVector(new Random(17), COLLIDING, COLLIDING.size()));
         double squares = 0;
         for (double w : all.values()) {
             squares += w * w;
@@ -118,14 +125,10 @@ class TermVectorTest {
 
     @Test
     void sumAndTopTermsAreTheMapOnesWithTiesByTerm() {
-        Random r = new Random(23);
-        List<String> vocabulary = new ArrayList<>(COLLIDING);
-        for (int i = 0; i < 400; i++) {
-            vocabulary.add("t" + i);
-        }
-        for (int round = 0; round < 300; round++) {
-            Map<String, Double> a = randomVector(r, vocabulary, 1 + r.nextInt(220));
-            Map<String, Double> b = randomVector(r, vocabulary, 1 + r.nextInt(40));
+        List<List<Map<String, Double>>> pairs = pairs(23, 300, 400, 220, 40);
+        for (int round = 0; round < pairs.size(); round++) {
+            Map<String, Double> a = pairs.get(round).get(0);
+            Map<String, Double> b = pairs.get(round).get(1);
             if (round % 3 == 0) {
                 a.replaceAll((k, v) -> (double) Math.round(v * 2)); // many equal weights: ties decide
                 b.replaceAll((k, v) -> (double) Math.round(v * 2));
