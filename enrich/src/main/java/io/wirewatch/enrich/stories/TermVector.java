@@ -50,7 +50,7 @@ public final class TermVector extends AbstractMap<String, Double> {
 
     /**
      * The first {@code n} terms and weights, which it takes over (the caller drops the arrays). The terms must
-     * be distinct and not null.
+     * not be null; a term given twice keeps its later weight, as a map's put would.
      */
     public static TermVector of(String[] terms, double[] weights, int n) {
         if (n == 0) {
@@ -97,7 +97,7 @@ public final class TermVector extends AbstractMap<String, Double> {
                 ws[k - 1] = w;
             }
             for (int d = k - 1; d >= 0 && hs[d] == hs[k]; d--) {
-                if (ts[d].equals(ts[k])) { // a term given twice keeps its later weight, as a map's put would
+                if (ts[d].equals(ts[k])) { // given twice: the later weight, in the earlier slot
                     ws[d] = ws[k];
                     System.arraycopy(ts, k + 1, ts, k, m - k - 1);
                     System.arraycopy(hs, k + 1, hs, k, m - k - 1);
